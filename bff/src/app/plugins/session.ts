@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ApiHttpError } from '../api-error.js';
+import { clearCookie, readCookie, type SessionCookies } from '../../identity/sessions/cookies.js';
+import type { ActiveSession, SessionManager } from '../../identity/sessions/manager.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in patient's session: always set on /api routes that reach a handler (except public ones). */
+    patientSession: ActiveSession | null;
+  }
+}
+
+export interface SessionPluginOptions {
+  sessions: SessionManager;
+  cookies: SessionCookies;
+  /** /api paths that answer without a session (health). */
+  publicApiPaths: readonly string[];
+}
+
+/**
+ * Adds `request.patientSession`: loads the session for /api and /auth requests, refuses /api requests without a
+ * live one (401 `unauthenticated`, or `session_expired` when the browser's session has ended), and slides the
+ * idle expiry on every /api request that gets past the checks, except GET /api/session, so that merely looking
+ * at the session (the web's expiry warning) never keeps it alive.
+ */
+export default fp<SessionPluginOptions>(
+  async function sessionPlugin(app: FastifyInstance, options) {
+    const { sessions, cookies } = options;
+    const publicPaths = new Set(options.publicApiPaths);
+    app.decorateRequest('patientSession', null);
+
+    app.addHook('onRequest', async (request, reply) => {
+      const path = pathOf(request.url);
+      const isApi = path.startsWith('/api/');
+      if (!(isApi || path.startsWith('/auth/')) || publicPaths.has(path)) return;
+      const lookup = await sessions.find(readCookie(request, cookies, 'session'));
+      if (lookup.status === 'active') {
+        request.patientSession = lookup.session;
+        return;
+      }
+      if (lookup.status === 'expired') clearCookie(reply, cookies, 'session');
+      if (!isApi) return;
+      throw lookup.status === 'expired'
+        ? new ApiHttpError(401, 'session_expired', 'Your session has ended; sign in again')
+        : new ApiHttpError(401, 'unauthenticated', 'Sign in to continue');
+    });
+
+    // After the CSRF check (preValidation), so a refused request does not extend the session.
+    app.addHook('preHandler', async (request) => {
+      const session = request.patientSession;
+      const path = pathOf(request.url);
+      if (!session || !path.startsWith('/api/')) return;
+      if (request.method === 'GET' && path === '/api/session') return;
+      request.patientSession = await sessions.touch(session);
+    });
+  },
+  { name: 'session', dependencies: ['@fastify/cookie'] },
+);
+
+export function pathOf(url: string): string {
+  return url.split('?')[0] ?? '';
+}

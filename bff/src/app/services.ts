@@ -1,0 +1,70 @@
+import type { FastifyRequest } from 'fastify';
+import type { GpConnectClient } from '../gpconnect/client.js';
+import type { RequestingUser } from '../gpconnect/spine-jwt.js';
+import { ApiHttpError } from './api-error.js';
+import type { PracticeDirectory, DirectoryEntry } from './directory.js';
+import type { ActiveSession, SessionManager } from '../identity/sessions/manager.js';
+
+/** Who the request is for, as the GP Connect calls need it: the signed-in patient. */
+export interface PatientContext {
+  user: RequestingUser;
+  registeredOds: string;
+  /** Server-side only: never in a response body or a log line. */
+  nhsNumber: string;
+  /** `yyyy-mm-dd`, for registering the patient at a federation practice that does not know them yet. */
+  birthDate: string;
+}
+
+/** The collaborators route handlers use; built once in main.ts (or a test) and passed in. */
+export interface AppServices {
+  directory: PracticeDirectory;
+  gpConnect: GpConnectClient;
+  patientOf(request: FastifyRequest): Promise<PatientContext>;
+  /** The patient's logical ids at practices' GP systems, as remembered in the session (keyed by ODS code). */
+  patientIdsOf(request: FastifyRequest): Promise<Record<string, string>>;
+  rememberPatientId(request: FastifyRequest, odsCode: string, logicalId: string): Promise<void>;
+  requirePractice(odsCode: string): DirectoryEntry;
+}
+
+export function practiceLookup(directory: PracticeDirectory) {
+  return (odsCode: string): DirectoryEntry => {
+    const entry = directory.get(odsCode);
+    if (!entry)
+      throw new ApiHttpError(
+        404,
+        'practice_unknown',
+        'That practice cannot be booked online through this service',
+      );
+    return entry;
+  };
+}
+
+function sessionOf(request: FastifyRequest): ActiveSession {
+  // The session plugin has already refused /api requests without a live session; this is the backstop.
+  const session = request.patientSession;
+  if (!session) throw new ApiHttpError(401, 'unauthenticated', 'Sign in to continue');
+  return session;
+}
+
+/** The session-backed half of AppServices: who the patient is, and their per-practice logical ids. */
+export function sessionPatientServices(
+  sessions: SessionManager,
+): Pick<AppServices, 'patientOf' | 'patientIdsOf' | 'rememberPatientId'> {
+  return {
+    async patientOf(request) {
+      const { patient } = sessionOf(request).record;
+      return {
+        user: { id: patient.sub, family: patient.familyName, given: patient.givenName.split(/\s+/) },
+        registeredOds: patient.registeredOds,
+        nhsNumber: patient.nhsNumber,
+        birthDate: patient.birthDate,
+      };
+    },
+    async patientIdsOf(request) {
+      return sessions.patientIds(sessionOf(request));
+    },
+    async rememberPatientId(request, odsCode, logicalId) {
+      await sessions.setPatientId(sessionOf(request), odsCode, logicalId);
+    },
+  };
+}

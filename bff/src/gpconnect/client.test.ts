@@ -1,0 +1,156 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { ProviderEndpoint } from './client.js';
+import { GpConnectError } from './errors.js';
+import { testClient } from './test-support/fake-gp-connect.js';
+
+const outcome = (code: string) => ({
+  resourceType: 'OperationOutcome',
+  issue: [
+    { severity: 'error', code: 'duplicate', details: { coding: [{ code }] }, diagnostics: 'internal detail' },
+  ],
+});
+
+let server: FastifyInstance;
+let endpoint: ProviderEndpoint;
+const hits = new Map<string, number>();
+const seenHeaders: Record<string, string | string[] | undefined>[] = [];
+
+beforeAll(async () => {
+  server = Fastify();
+  server.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    seenHeaders.push(request.headers);
+  });
+  server.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, (_r, body, done) =>
+    done(null, body),
+  );
+  server.get('/root/ok', async (_request, reply) => reply.header('etag', 'W/"3"').send({ value: 'fine' }));
+  server.get(
+    '/root/slow',
+    async () => new Promise((resolve) => setTimeout(() => resolve({ value: 'late' }), 500)),
+  );
+  server.get('/root/flaky', async (_request, reply) =>
+    (hits.get('/root/flaky') ?? 0) === 1 ? reply.code(502).send('bad gateway') : { value: 'second time' },
+  );
+  server.post('/root/conflict', async (_request, reply) =>
+    reply.code(409).send(outcome('DUPLICATE_REJECTED')),
+  );
+  server.post('/root/broken', async (_request, reply) =>
+    reply.code(500).send(outcome('INTERNAL_SERVER_ERROR')),
+  );
+  server.get('/root/malformed', async () => ({ value: 42 }));
+  server.get('/root/access-denied', async (_request, reply) =>
+    reply.code(403).send(outcome('ACCESS DENIED')),
+  );
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  endpoint = {
+    odsCode: 'A20047',
+    serviceRoot: `http://127.0.0.1:${address.port}/root`,
+    asid: '918999198738',
+  };
+});
+afterAll(() => server.close());
+
+// A short timeout, so the timeout case is quick.
+const client = testClient({ timeoutMs: 200 });
+const schema = z.object({ value: z.string() });
+const base = {
+  interaction: 'organizationSearch' as const,
+  user: { id: 'u1', family: 'Smith', given: ['Jo'] },
+  traceId: 't-1',
+  schema,
+};
+
+async function failureOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GpConnectError) return error.failure;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('GpConnectClient', () => {
+  it('sends the Ssp headers and a fresh unsecured JWT, and parses the answer with the schema', async () => {
+    const response = await client.call({
+      ...base,
+      endpoint,
+      method: 'GET',
+      path: '/ok',
+      query: [['identifier', 'a|b']],
+    });
+    expect(response.body).toEqual({ value: 'fine' });
+    expect(response.etag).toBe('W/"3"');
+    const headers = seenHeaders.at(-1) ?? {};
+    expect(headers).toMatchObject({
+      'ssp-traceid': 't-1',
+      'ssp-from': '200000001234',
+      'ssp-to': '918999198738',
+      'ssp-interactionid': 'urn:nhs:names:services:gpconnect:fhir:rest:search:organization-1',
+      accept: 'application/fhir+json',
+    });
+    expect(String(headers['authorization'])).toMatch(/^Bearer [\w-]+\.[\w-]+\.$/);
+  });
+
+  it('reports a timeout as unreachable (after one retry of the read)', async () => {
+    const before = hits.get('/root/slow') ?? 0;
+    expect(await failureOf(client.call({ ...base, endpoint, method: 'GET', path: '/slow' }))).toEqual({
+      kind: 'unreachable',
+      cause: 'timeout',
+    });
+    expect((hits.get('/root/slow') ?? 0) - before).toBe(2);
+  });
+
+  it('retries a read once after a 5xx', async () => {
+    const response = await client.call({ ...base, endpoint, method: 'GET', path: '/flaky' });
+    expect(response.body.value).toBe('second time');
+  });
+
+  it('never retries a write, and maps an OperationOutcome to its Spine code', async () => {
+    expect(
+      await failureOf(client.call({ ...base, endpoint, method: 'POST', path: '/conflict', body: {} })),
+    ).toMatchObject({
+      kind: 'rejected',
+      status: 409,
+      spineCode: 'DUPLICATE_REJECTED',
+    });
+    expect(
+      await failureOf(client.call({ ...base, endpoint, method: 'POST', path: '/broken', body: {} })),
+    ).toEqual({
+      kind: 'server_error',
+      status: 500,
+      spineCode: 'INTERNAL_SERVER_ERROR',
+    });
+    expect(hits.get('/root/broken')).toBe(1);
+  });
+
+  it('rejects a 2xx body that does not fit the schema', async () => {
+    expect(
+      await failureOf(client.call({ ...base, endpoint, method: 'GET', path: '/malformed' })),
+    ).toMatchObject({
+      kind: 'invalid_response',
+    });
+  });
+
+  it('normalises "ACCESS DENIED" (with a space) to ACCESS_DENIED', async () => {
+    expect(
+      await failureOf(client.call({ ...base, endpoint, method: 'GET', path: '/access-denied' })),
+    ).toMatchObject({
+      spineCode: 'ACCESS_DENIED',
+    });
+  });
+
+  it('reports a refused connection as unreachable', async () => {
+    const closed = { ...endpoint, serviceRoot: 'http://127.0.0.1:9/root' };
+    expect(await failureOf(client.call({ ...base, endpoint: closed, method: 'GET', path: '/ok' }))).toEqual({
+      kind: 'unreachable',
+      cause: 'network',
+    });
+  });
+});

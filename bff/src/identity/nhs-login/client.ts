@@ -1,0 +1,196 @@
+import * as oidc from 'openid-client';
+import { isValidNhsNumber } from '@gpbook/shared/nhs-number';
+import type { SignInErrorCode } from '@gpbook/shared/session';
+import { z } from 'zod';
+import { isLocalHttp } from '../../app/config.js';
+import type { SigningKey } from '../../app/keys.js';
+import type { PendingSignIn, SessionPatient } from '../sessions/store.js';
+
+export interface NhsLoginSettings {
+  issuer: string;
+  clientId: string;
+  redirectUri: string;
+  /** Space-separated, e.g. `openid profile profile_extended gp_registration_details`. */
+  scopes: string;
+  /** Vectors of trust requested; a `vot` outside this list is refused. */
+  vtr: string[];
+  timeoutMs: number;
+}
+
+export type SignInOutcome =
+  | { ok: true; patient: SessionPatient }
+  /** `reason` is for the log: it never holds a claim value, a token or a name. */
+  | { ok: false; code: SignInErrorCode; reason: string };
+
+const odsCode = /^[A-Z0-9]{3,10}$/;
+
+/** The claims we need, whichever of the ID token and userinfo carries them (userinfo wins). */
+const profileSchema = z.object({
+  sub: z.string().min(1),
+  nhs_number: z.string().refine(isValidNhsNumber, 'not a valid NHS number'),
+  given_name: z.string().trim().min(1),
+  family_name: z.string().trim().min(1),
+  birthdate: z.iso.date(),
+});
+const registrationSchema = z.object({ gp_ods_code: z.string().regex(odsCode) });
+
+/**
+ * NHS login as an OpenID Connect relying party: authorisation code flow with PKCE (S256), state and nonce;
+ * `private_key_jwt` client authentication signed RS512 with the BFF key; vectors of trust asked for with
+ * `vtr`, and the returned `vot` checked. Discovery happens on first use and is retried after a failure, so
+ * the BFF starts even while NHS login is unreachable.
+ */
+export class NhsLoginClient {
+  readonly #settings: NhsLoginSettings;
+  readonly #key: SigningKey;
+  #configuration: Promise<oidc.Configuration> | undefined;
+
+  constructor(settings: NhsLoginSettings, key: SigningKey) {
+    this.#settings = settings;
+    this.#key = key;
+  }
+
+  /** Where to send the browser to sign in; the caller keeps state, nonce and verifier for the callback. */
+  async authorizationUrl(pending: Pick<PendingSignIn, 'state' | 'nonce' | 'codeVerifier'>): Promise<URL> {
+    const configuration = await this.#discover();
+    return oidc.buildAuthorizationUrl(configuration, {
+      redirect_uri: this.#settings.redirectUri,
+      response_type: 'code',
+      scope: this.#settings.scopes,
+      state: pending.state,
+      nonce: pending.nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
+      code_challenge_method: 'S256',
+      vtr: JSON.stringify(this.#settings.vtr),
+    });
+  }
+
+  /**
+   * Completes sign-in from the callback's query string: checks state, exchanges the code (PKCE, signed client
+   * assertion), validates the ID token (signature, issuer, audience, nonce), checks `vot`, reads userinfo.
+   */
+  async complete(callbackQuery: string, pending: PendingSignIn): Promise<SignInOutcome> {
+    const currentUrl = new URL(this.#settings.redirectUri);
+    currentUrl.search = callbackQuery;
+    const error = currentUrl.searchParams.get('error');
+    if (error !== null) {
+      // Only a state-matching error is trusted to mean "the patient cancelled".
+      const cancelled = error === 'access_denied' && currentUrl.searchParams.get('state') === pending.state;
+      return {
+        ok: false,
+        code: cancelled ? 'signin_cancelled' : 'signin_failed',
+        reason: `authorisation error ${error.slice(0, 40)}`,
+      };
+    }
+    try {
+      const configuration = await this.#discover();
+      const tokens = await oidc.authorizationCodeGrant(configuration, currentUrl, {
+        pkceCodeVerifier: pending.codeVerifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
+      const idToken = tokens.claims();
+      if (!idToken) return { ok: false, code: 'signin_failed', reason: 'no ID token' };
+      const vot = idToken['vot'];
+      if (typeof vot !== 'string' || !this.#settings.vtr.includes(vot)) {
+        return {
+          ok: false,
+          code: 'identity_level',
+          reason: `vot ${typeof vot === 'string' ? vot.slice(0, 20) : 'missing'} not accepted`,
+        };
+      }
+      const userinfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
+      return patientFrom({ ...idToken, ...userinfo, sub: idToken.sub });
+    } catch (caught) {
+      return { ok: false, code: 'signin_failed', reason: describe(caught) };
+    }
+  }
+
+  #discover(): Promise<oidc.Configuration> {
+    this.#configuration ??= this.#discoverOnce().catch((error: unknown) => {
+      this.#configuration = undefined;
+      throw error;
+    });
+    return this.#configuration;
+  }
+
+  async #discoverOnce(): Promise<oidc.Configuration> {
+    const { issuer, clientId, timeoutMs } = this.#settings;
+    // Plain http only for an IdP on this machine (the demo); NHS login itself is always https.
+    const insecure = isLocalHttp(issuer);
+    let tokenEndpoint = '';
+    const configuration = await oidc.discovery(
+      new URL(issuer),
+      clientId,
+      {
+        token_endpoint_auth_method: 'private_key_jwt',
+        token_endpoint_auth_signing_alg: 'RS512',
+        id_token_signed_response_alg: 'RS512',
+      },
+      oidc.PrivateKeyJwt(
+        { key: this.#key.privateKey, kid: this.#key.kid },
+        {
+          // NHS login wants the token endpoint as the client assertion's audience (the library default is the issuer).
+          [oidc.modifyAssertion]: (_header, payload) => {
+            payload.aud = tokenEndpoint;
+          },
+        },
+      ),
+      { execute: insecure ? [oidc.allowInsecureRequests] : [], timeout: timeoutMs / 1000 },
+    );
+    configuration.timeout = timeoutMs / 1000;
+    const metadata = configuration.serverMetadata();
+    if (!metadata.token_endpoint) throw new Error('the identity provider publishes no token endpoint');
+    tokenEndpoint = metadata.token_endpoint;
+    return configuration;
+  }
+}
+
+export function patientFrom(claims: Record<string, unknown>): SignInOutcome {
+  const profile = profileSchema.safeParse(claims);
+  if (!profile.success) {
+    const fields = profile.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    return { ok: false, code: 'signin_failed', reason: `claims missing or invalid: ${fields}` };
+  }
+  const registration = registrationSchema.safeParse(claims['gp_registration_details']);
+  if (!registration.success)
+    return { ok: false, code: 'registration_missing', reason: 'no valid gp_ods_code' };
+  const p = profile.data;
+  return {
+    ok: true,
+    patient: {
+      sub: p.sub,
+      nhsNumber: p.nhs_number,
+      givenName: p.given_name,
+      familyName: p.family_name,
+      birthDate: p.birthdate,
+      registeredOds: registration.data.gp_ods_code,
+    },
+  };
+}
+
+/**
+ * Error name, library code and message, plus the underlying library message and the name of a failed claim
+ * (both fixed texts). Never the rest of `cause`: it can hold claim values, tokens or response bodies.
+ */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const code = (error as { code?: unknown }).code;
+  const cause: unknown = error.cause;
+  const details: string[] = [];
+  if (cause instanceof Error) details.push(cause.message);
+  if (typeof cause === 'object' && cause !== null && 'claim' in cause && typeof cause.claim === 'string') {
+    details.push(`claim "${cause.claim}"`);
+  }
+  if (
+    typeof cause === 'object' &&
+    cause !== null &&
+    'parameter' in cause &&
+    typeof cause.parameter === 'string'
+  ) {
+    details.push(`parameter "${cause.parameter}"`);
+  }
+  const text = `${error.name}${typeof code === 'string' ? ` (${code})` : ''}: ${error.message}`;
+  return (details.length > 0 ? `${text} (${details.join('; ')})` : text).slice(0, 300);
+}

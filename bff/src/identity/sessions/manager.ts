@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { PendingSignIn, SessionPatient, SessionRecord, SessionStore } from './store.js';
+
+export interface SessionTimings {
+  idleSeconds: number;
+  absoluteSeconds: number;
+}
+
+/** A live session: its id (the cookie value) and what the store holds for it. */
+export interface ActiveSession {
+  id: string;
+  record: SessionRecord;
+}
+
+export type SessionLookup =
+  | { status: 'active'; session: ActiveSession }
+  /** The browser presented a session id that is no longer (or never was) live. */
+  | { status: 'expired' }
+  | { status: 'none' };
+
+const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
+
+/**
+ * The session rules, whatever the store: 256-bit random ids, a fresh id at every sign-in, idle expiry that
+ * slides with use but never past the absolute expiry. Expiry is judged here with the injected clock; the
+ * store's TTL only clears out what can no longer be used.
+ */
+export class SessionManager {
+  readonly store: SessionStore;
+  readonly timings: SessionTimings;
+  readonly now: () => number;
+
+  constructor(options: { store: SessionStore; timings: SessionTimings; now?: () => number }) {
+    this.store = options.store;
+    this.timings = options.timings;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Creates the session of a patient who has just signed in. Any previous session must be ended first. */
+  async start(patient: SessionPatient): Promise<ActiveSession> {
+    const now = this.now();
+    const absoluteExpiresAt = now + this.timings.absoluteSeconds * 1000;
+    const record: SessionRecord = {
+      patient,
+      csrfToken: randomToken(),
+      createdAt: now,
+      idleExpiresAt: Math.min(now + this.timings.idleSeconds * 1000, absoluteExpiresAt),
+      absoluteExpiresAt,
+      patientIds: {},
+    };
+    const id = randomToken();
+    await this.store.create(sessionKey(id), record, record.idleExpiresAt - now);
+    return { id, record };
+  }
+
+  async find(id: string | undefined): Promise<SessionLookup> {
+    if (id === undefined || id === '') return { status: 'none' };
+    if (!TOKEN_PATTERN.test(id)) return { status: 'expired' };
+    const record = await this.store.get(sessionKey(id));
+    if (!record) return { status: 'expired' };
+    const now = this.now();
+    if (now >= record.idleExpiresAt || now >= record.absoluteExpiresAt) {
+      await this.store.destroy(sessionKey(id));
+      return { status: 'expired' };
+    }
+    return { status: 'active', session: { id, record } };
+  }
+
+  /** Slides the idle expiry forward from now (capped by the absolute expiry). */
+  async touch(session: ActiveSession): Promise<ActiveSession> {
+    const now = this.now();
+    const idleExpiresAt = Math.min(now + this.timings.idleSeconds * 1000, session.record.absoluteExpiresAt);
+    await this.store.touch(sessionKey(session.id), idleExpiresAt, idleExpiresAt - now);
+    return { id: session.id, record: { ...session.record, idleExpiresAt } };
+  }
+
+  async end(id: string): Promise<void> {
+    if (TOKEN_PATTERN.test(id)) await this.store.destroy(sessionKey(id));
+  }
+
+  async patientIds(session: ActiveSession): Promise<Record<string, string>> {
+    return this.store.getPatientIds(sessionKey(session.id));
+  }
+
+  async setPatientId(session: ActiveSession, odsCode: string, logicalId: string): Promise<void> {
+    await this.store.setPatientId(sessionKey(session.id), odsCode, logicalId);
+  }
+
+  /** Remembers the state, nonce and PKCE verifier of a sign-in under a new random id (for a short cookie). */
+  async beginSignIn(pending: PendingSignIn): Promise<{ id: string; maxAgeSeconds: number }> {
+    const id = randomToken();
+    await this.store.savePendingSignIn(sessionKey(id), pending, PENDING_SIGN_IN_MS);
+    return { id, maxAgeSeconds: PENDING_SIGN_IN_MS / 1000 };
+  }
+
+  async takeSignIn(id: string | undefined): Promise<PendingSignIn | undefined> {
+    if (id === undefined || !TOKEN_PATTERN.test(id)) return undefined;
+    return this.store.takePendingSignIn(sessionKey(id));
+  }
+}
+
+/** 256 random bits, base64url: session ids, CSRF tokens and sign-in ids. */
+export function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** What the store is keyed by: a hash of the id, so the store never holds a usable cookie value. */
+export function sessionKey(id: string): string {
+  return createHash('sha256').update(id).digest('base64url');
+}

@@ -1,0 +1,52 @@
+/**
+ * Server-side session storage. The session id never reaches a store: callers pass a key derived from it
+ * (see `sessionKey`), so a dump of the store holds nothing a browser could present as a cookie.
+ */
+
+/** The signed-in patient, from NHS login's ID token and userinfo. Server-side only. */
+export interface SessionPatient {
+  /** NHS login `sub`: the stable local user id. */
+  sub: string;
+  nhsNumber: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  registeredOds: string;
+}
+
+export interface SessionRecord {
+  patient: SessionPatient;
+  csrfToken: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+  /** The patient's logical id at each practice's GP system, filled in as the consumer resolves them. */
+  patientIds: Record<string, string>;
+}
+
+/** What the browser carries between /auth/login and /auth/callback. Single use. */
+export interface PendingSignIn {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+}
+
+export interface SessionStore {
+  /** Stores a new session; `ttlMs` lets the store forget it once it can no longer be used. */
+  create(key: string, record: SessionRecord, ttlMs: number): Promise<void>;
+  get(key: string): Promise<SessionRecord | undefined>;
+  /** Moves the idle expiry (sliding); a session already gone stays gone. */
+  touch(key: string, idleExpiresAt: number, ttlMs: number): Promise<void>;
+  getPatientIds(key: string): Promise<Record<string, string>>;
+  /** Records the patient's logical id at one practice without disturbing any other field. */
+  setPatientId(key: string, odsCode: string, logicalId: string): Promise<void>;
+  destroy(key: string): Promise<void>;
+
+  savePendingSignIn(key: string, pending: PendingSignIn, ttlMs: number): Promise<void>;
+  /** Returns and deletes in one step, so a sign-in response can be used once only. */
+  takePendingSignIn(key: string): Promise<PendingSignIn | undefined>;
+
+  close(): Promise<void>;
+}

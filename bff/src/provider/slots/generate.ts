@@ -1,0 +1,69 @@
+import type { DeliveryChannelCode } from '../../gpconnect/constants.js';
+import type { PracticeConfig, ScheduleConfig, SessionTemplateConfig } from '../config/schema.js';
+import { addLondonDays, londonInstant, londonIso, londonWeekday } from '../time/london.js';
+
+/** One slot a session template produces, before it is stored. */
+export interface GeneratedSlot {
+  practice: string;
+  scheduleId: string;
+  startMs: number;
+  endMs: number;
+  startText: string;
+  endText: string;
+  slotType: string;
+  deliveryChannel: DeliveryChannelCode;
+  bookable: boolean;
+  /** Access profiles restricting the slot; empty = open to every consumer. */
+  accessProfiles: string[];
+}
+
+const ISO_DAY = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 } as const;
+
+/**
+ * A session's own access profiles, when it names any, replace its schedule's: the session is the more specific
+ * statement of who may book it (e.g. an urgent-care-only morning in an otherwise open GP schedule).
+ */
+export function effectiveAccessProfiles(schedule: ScheduleConfig, session: SessionTemplateConfig): string[] {
+  return session.accessProfiles.length > 0 ? session.accessProfiles : schedule.accessProfiles;
+}
+
+function runsOn(session: SessionTemplateConfig, date: string): boolean {
+  const { isoDay, isoWeek } = londonWeekday(date);
+  if (!session.days.some((day) => ISO_DAY[day] === isoDay)) return false;
+  if (session.weeks === 'odd') return isoWeek % 2 === 1;
+  if (session.weeks === 'even') return isoWeek % 2 === 0;
+  return true;
+}
+
+/**
+ * Every slot the practice's session templates produce on the UK calendar days [firstDate, firstDate + days),
+ * laid out in UK local time so a 09:00 clinic is at 09:00 in both GMT and BST.
+ */
+export function generateSlots(practice: PracticeConfig, firstDate: string, days: number): GeneratedSlot[] {
+  const slots: GeneratedSlot[] = [];
+  for (let offset = 0; offset < days; offset++) {
+    const date = addLondonDays(firstDate, offset);
+    for (const schedule of practice.schedules) {
+      for (const session of schedule.sessions) {
+        if (!runsOn(session, date)) continue;
+        const sessionEnd = londonInstant(date, session.end);
+        const step = session.slotMinutes * 60_000;
+        for (let start = londonInstant(date, session.start); start + step <= sessionEnd; start += step) {
+          slots.push({
+            practice: practice.odsCode,
+            scheduleId: schedule.id,
+            startMs: start,
+            endMs: start + step,
+            startText: londonIso(start),
+            endText: londonIso(start + step),
+            slotType: session.slotType,
+            deliveryChannel: session.deliveryChannel,
+            bookable: schedule.bookable && session.bookable,
+            accessProfiles: effectiveAccessProfiles(schedule, session),
+          });
+        }
+      }
+    }
+  }
+  return slots;
+}

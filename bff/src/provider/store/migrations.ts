@@ -1,0 +1,112 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The provider's schema, as numbered migrations applied in order and recorded in `migrations`. Never edit a
+ * released migration: add the next number. Times are kept twice: epoch milliseconds for range queries and the
+ * UK-local text GP Connect puts on the wire (booking requires a lexical match with the slot's start/end).
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'slots, appointments, patients',
+    sql: `
+      CREATE TABLE slots (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        practice TEXT NOT NULL,
+        schedule_id TEXT NOT NULL,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        start_text TEXT NOT NULL,
+        end_text TEXT NOT NULL,
+        slot_type TEXT NOT NULL,
+        delivery_channel TEXT NOT NULL,
+        bookable INTEGER NOT NULL,
+        access_profiles TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('free', 'busy')),
+        UNIQUE (practice, schedule_id, start_ms)
+      );
+      CREATE INDEX slots_by_time ON slots (practice, status, start_ms);
+
+      CREATE TABLE appointments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        practice TEXT NOT NULL,
+        patient_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('booked', 'cancelled')),
+        schedule_id TEXT NOT NULL,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        start_text TEXT NOT NULL,
+        end_text TEXT NOT NULL,
+        slot_type TEXT NOT NULL,
+        delivery_channel TEXT NOT NULL,
+        description TEXT NOT NULL,
+        comment TEXT,
+        created_text TEXT NOT NULL,
+        booking_organisation TEXT NOT NULL,
+        access_profile TEXT,
+        slot_count INTEGER NOT NULL,
+        cancellation_reason TEXT,
+        last_modified_ms INTEGER NOT NULL
+      );
+      CREATE INDEX appointments_by_patient ON appointments (practice, patient_id, start_ms);
+      CREATE INDEX appointments_by_profile ON appointments (practice, status, access_profile, start_ms);
+
+      CREATE TABLE appointment_slots (
+        appointment_id INTEGER NOT NULL REFERENCES appointments (id),
+        slot_id INTEGER NOT NULL REFERENCES slots (id),
+        PRIMARY KEY (appointment_id, slot_id)
+      );
+      CREATE INDEX appointment_slots_by_slot ON appointment_slots (slot_id);
+
+      CREATE TABLE patients (
+        practice TEXT NOT NULL,
+        id TEXT NOT NULL,
+        nhs_number TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (practice, id)
+      );
+      CREATE INDEX patients_by_nhs_number ON patients (practice, nhs_number);
+    `,
+  },
+  {
+    version: 2,
+    name: 'temporary registrations',
+    // Kept apart from `patients`, which is rebuilt from the seed at every start: a registration made over GP
+    // Connect must outlive a restart. One per patient per practice; `record` is the PatientConfig served.
+    sql: `
+      CREATE TABLE registrations (
+        practice TEXT NOT NULL,
+        id TEXT NOT NULL,
+        nhs_number TEXT NOT NULL,
+        record TEXT NOT NULL,
+        registered_at TEXT NOT NULL,
+        PRIMARY KEY (practice, id),
+        UNIQUE (practice, nhs_number)
+      );
+    `,
+  },
+];
+
+/** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */
+export function migrate(db: Database.Database): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    db
+      .prepare<[], { version: number }>('SELECT version FROM migrations')
+      .all()
+      .map((row) => row.version),
+  );
+  const record = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const done: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    })();
+    done.push(migration.version);
+  }
+  return done;
+}

@@ -1,0 +1,141 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildBffApp } from './app/app.js';
+import type { AppConfig } from './app/config.js';
+import { directoryFromProviderConfig, loadDirectoryFile, type PracticeDirectory } from './app/directory.js';
+import { loadSigningKey, type SigningKey } from './app/keys.js';
+import { PatientAppointments } from './app/patient-appointments.js';
+import { MemoryRateCounters, RedisRateCounters } from './app/rate-limit/counters.js';
+import { connectRedis } from './identity/sessions/redis-store.js';
+import { practiceLookup, sessionPatientServices, type AppServices } from './app/services.js';
+import type { SessionManager } from './identity/sessions/manager.js';
+import { startIdentity } from './identity/start.js';
+import { GpConnectClient } from './gpconnect/client.js';
+import type { JwtSigning } from './gpconnect/spine-jwt.js';
+import { buildProviderApp } from './provider/app.js';
+import { loadProviderConfig } from './provider/config/load.js';
+import type { ProviderConfig } from './provider/config/schema.js';
+import { allHandlers } from './provider/handlers/index.js';
+import { openProviderStore } from './provider/store/open.js';
+
+/** The running demo: the BFF, and (unless pointed at real providers) the reference provider beside it. */
+export interface Stack {
+  bff: FastifyInstance;
+  provider: FastifyInstance | undefined;
+  bffUrl: string;
+  providerUrl: string | undefined;
+  /** Sign-in sessions, for tests that start from a signed-in patient. */
+  sessions: SessionManager;
+  close(): Promise<void>;
+}
+
+function address(app: FastifyInstance): { port: number } {
+  const info = app.server.address();
+  if (info === null || typeof info === 'string') throw new Error('server is not listening on TCP');
+  return { port: info.port };
+}
+
+/** Starts every configured part in dependency order: provider first, then the BFF that calls it. */
+export async function startStack(config: AppConfig, logger: Logger, signingKey?: SigningKey): Promise<Stack> {
+  const key = signingKey ?? (await loadSigningKey(config.gpConnect.signingKeyFile, config.dataDir));
+
+  let provider: FastifyInstance | undefined;
+  let providerConfig: ProviderConfig | undefined;
+  let providerUrl: string | undefined;
+  if (config.provider.run) {
+    providerConfig = loadProviderConfig(config.provider.seed);
+    const providerStore = openProviderStore(providerConfig, config.provider.database);
+    provider = buildProviderApp({
+      config: providerConfig,
+      handlers: allHandlers(providerStore),
+      jwt:
+        config.provider.requireSignedJwt && config.gpConnect.jwtSigning === 'rs512' ? { jwks: key.jwks } : {},
+      logger: logger.child({ component: 'provider' }),
+    });
+    provider.addHook('onClose', async () => providerStore.close());
+    await provider.listen({ host: config.provider.host, port: config.provider.port });
+    providerUrl = `http://${config.provider.host}:${address(provider).port}`;
+  }
+
+  const directory = buildDirectory(config, providerConfig, providerUrl);
+  const signing: JwtSigning =
+    config.gpConnect.jwtSigning === 'none'
+      ? { kind: 'none' }
+      : { kind: 'rs512', privateKey: key.privateKey, kid: key.kid };
+  const gpConnect = new GpConnectClient({
+    consumer: {
+      issuer: config.publicUrl,
+      odsCode: config.gpConnect.consumerOds,
+      organisationName: config.gpConnect.consumerOrgName,
+      deviceSystem: `${config.publicUrl}/Id/device`,
+      deviceId: 'gp-appointments-bff',
+      productName: 'GP Appointments',
+      productVersion: '0.1.0',
+      userIdSystem: `${config.publicUrl}/Id/nhs-login-subject`,
+    },
+    consumerAsid: config.gpConnect.consumerAsid,
+    signing,
+    timeoutMs: config.gpConnect.timeoutMs,
+    logger: logger.child({ component: 'gpconnect' }),
+  });
+  // Sign-in and sessions (issue 4): the demo IdP starts here too, before the BFF that discovers it.
+  const identity = await startIdentity(config, logger, key, providerConfig);
+  const services: AppServices = {
+    directory,
+    gpConnect,
+    requirePractice: practiceLookup(directory),
+    ...sessionPatientServices(identity.sessions),
+  };
+  const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const appointments = new PatientAppointments({
+    services,
+    bookingOrganisation: {
+      odsCode: config.gpConnect.consumerOds,
+      name: config.gpConnect.consumerOrgName,
+      phone: config.gpConnect.consumerPhone,
+      orgType: config.gpConnect.consumerOrgType,
+    },
+  });
+  const counters = config.session.redisUrl
+    ? new RedisRateCounters(
+        await connectRedis(config.session.redisUrl, 'rate limits'),
+        config.session.redisKeyPrefix,
+      )
+    : new MemoryRateCounters();
+  const bff = await buildBffApp({
+    services,
+    appointments,
+    logger,
+    jwks: key.jwks,
+    webDist,
+    identity: identity.app,
+    rateLimit: { counters, ...config.rateLimit },
+  });
+  await bff.listen({ host: config.host, port: config.port });
+  // With PORT=0 (tests) the OS picks the port, so the URL is only known now.
+  const bffUrl = config.port === 0 ? `http://127.0.0.1:${address(bff).port}` : config.publicUrl;
+
+  return {
+    bff,
+    provider,
+    bffUrl,
+    providerUrl,
+    sessions: identity.sessions,
+    async close() {
+      await bff.close();
+      await identity.close();
+      await provider?.close();
+    },
+  };
+}
+
+function buildDirectory(
+  config: AppConfig,
+  providerConfig: ProviderConfig | undefined,
+  providerUrl: string | undefined,
+): PracticeDirectory {
+  if (config.practiceDirectory) return loadDirectoryFile(config.practiceDirectory);
+  if (providerConfig && providerUrl) return directoryFromProviderConfig(providerConfig, providerUrl);
+  throw new Error('PRACTICE_DIRECTORY must be set when RUN_PROVIDER=false');
+}

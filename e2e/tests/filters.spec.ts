@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './a11y';
+import { checkPage, PHONE, signInToHome, slotButtons } from './helpers';
+
+test.use({ viewport: PHONE });
+
+const roles = [
+  ['gp', 'GP'],
+  ['nurse', 'Nurse'],
+  ['pharmacist', 'Pharmacist'],
+  ['healthcare-assistant', 'Healthcare assistant'],
+  ['phlebotomist', 'Phlebotomist (blood tests)'],
+  ['mental-health', 'Mental health practitioner'],
+  ['other', 'Other healthcare professional'],
+] as const;
+const channels = [
+  ['in-person', 'In person', 'in person'],
+  ['telephone', 'By phone', 'by phone'],
+  ['video', 'Video call', 'video call'],
+] as const;
+
+test('searching with each role and each channel shows only matching slots, or says there are none', async ({
+  page,
+}) => {
+  test.slow();
+  await signInToHome(page, 'Aisha Khan');
+  const searches = [
+    ...roles.map(([role, label]) => ({
+      role,
+      roleLabel: label,
+      channel: 'in-person',
+      channelLabel: 'In person',
+      phrase: 'in person',
+    })),
+    ...channels.map(([channel, label, phrase]) => ({
+      role: 'gp',
+      roleLabel: 'GP',
+      channel,
+      channelLabel: label,
+      phrase,
+    })),
+  ];
+  for (const search of searches) {
+    // Through the pages, as a patient would: type, then how.
+    await page.goto('/book/type?practice=Y90001');
+    await page.getByRole('radio', { name: search.roleLabel, exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('radio', { name: search.channelLabel }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Choose a time' })).toBeVisible();
+    const none = page.getByRole('heading', { name: 'There are no free appointments on these dates' });
+    await expect(slotButtons(page).first().or(none)).toBeVisible();
+    const names = await page.evaluate<string[]>(
+      "Array.from(document.querySelectorAll('button.app-slot'), (button) => button.getAttribute('aria-label') ?? '')",
+    );
+    const roleDisplay = search.roleLabel.replace(' (blood tests)', '');
+    for (const name of names) {
+      expect(name.endsWith(`, ${search.phrase}`), `${name} is ${search.phrase}`).toBe(true);
+      if (search.role !== 'mental-health' && search.role !== 'other')
+        expect(name).toContain(
+          `, ${roleDisplay === 'Phlebotomist' ? 'Phlebotomist (blood tests)' : roleDisplay}, `,
+        );
+    }
+    if (names.length === 0) {
+      await expect(page.getByRole('link', { name: 'look at later dates' })).toBeVisible();
+      await expect(page.getByRole('link', { name: /^0113/ })).toBeVisible();
+      await checkPage(page, `07-slots-none-${search.role}-${search.channel}`);
+    } else {
+      await expectNoAxeViolations(page);
+    }
+  }
+});
+
+test('"show later dates" moves the two-week window on, and "show earlier dates" back', async ({ page }) => {
+  await signInToHome(page, 'Aisha Khan');
+  await page.goto('/book/slots?practice=Y90001&role=gp&channel=in-person');
+  await expect(slotButtons(page).first()).toBeVisible();
+  const firstDay = await page.locator('.app-slot-day__heading').first().innerText();
+  await page.getByRole('link', { name: /Show later dates/ }).click();
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}/);
+  await expect(slotButtons(page).first()).toBeVisible();
+  expect(await page.locator('.app-slot-day__heading').first().innerText()).not.toBe(firstDay);
+  await page.getByRole('link', { name: /Show earlier dates/ }).click();
+  await expect(page.locator('.app-slot-day__heading').first()).toHaveText(firstDay);
+});

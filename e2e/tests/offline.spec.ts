@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { bookThroughApi, checkPage, PHONE, signInToHome } from './helpers';
+
+test.use({ viewport: PHONE });
+
+test('offline, home shows the last-fetched appointments read-only, with booking disabled and why', async ({
+  page,
+  context,
+}) => {
+  await signInToHome(page, 'Ella Robinson');
+  await bookThroughApi(page, { description: 'Offline check' });
+  await page.reload();
+  const appointment = page.getByRole('link', { name: /at \d/ }).first();
+  await expect(appointment).toBeVisible();
+  // The service worker must be in control for the app itself to load offline.
+  await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');
+  await page.reload();
+  await expect(appointment).toBeVisible();
+  const stored = await page.evaluate<string[]>('Object.keys(window.localStorage)');
+  expect(stored).toEqual(['gpbook.appointments']);
+
+  await context.setOffline(true);
+  await expect(page.getByRole('heading', { name: 'You’re offline' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Book an appointment' })).toBeDisabled();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your appointments' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'You’re offline' })).toBeVisible();
+  await expect(page.getByText(/This is your list as it was on/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /at \d/ }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /at \d/ })).toHaveCount(0);
+  const book = page.getByRole('button', { name: 'Book an appointment' });
+  await expect(book).toBeDisabled();
+  await expect(
+    page.getByText('You cannot book an appointment while you’re offline. Check your internet connection.'),
+  ).toBeVisible();
+  await checkPage(page, '20-offline-home');
+
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Book an appointment' })).toBeVisible();
+});

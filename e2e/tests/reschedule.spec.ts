@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { bookThroughApi, checkPage, PHONE, signInToHome, slotButtons } from './helpers';
+
+test.use({ viewport: PHONE });
+
+test('move an appointment to another slot through the same slot screens, then confirm', async ({ page }) => {
+  await signInToHome(page, 'Oliver Brown');
+  const old = await bookThroughApi(page, { description: 'Blood pressure review' });
+  await page.goto(`/appointments/${encodeURIComponent(old.id)}`);
+  await page.getByRole('link', { name: 'Change the date or time' }).click();
+
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'What type of appointment do you want instead?' }),
+  ).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'GP' })).toBeChecked();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('radio', { name: 'In person' })).toBeChecked();
+  await page.getByRole('radio', { name: 'By phone' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a time' })).toBeVisible();
+  await slotButtons(page).first().click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your new appointment' })).toBeVisible();
+  await expect(page.getByText('Blood pressure review')).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm new appointment' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the phone number the surgery should call');
+  await page
+    .getByRole('textbox', { name: 'What number should the surgery call you on?' })
+    .fill('07700 900 982');
+  await checkPage(page, '23-reschedule-check');
+  await page.getByRole('button', { name: 'Confirm new appointment' }).click();
+
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Appointment changed|New appointment booked/ }),
+  ).toBeVisible();
+  await checkPage(page, '24-rescheduled');
+  await page.getByRole('link', { name: 'Go to your appointments' }).click();
+  await expect(page.getByText('Cancelled', { exact: true })).toBeVisible();
+});

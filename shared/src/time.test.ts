@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDaysToLondonDate,
+  dateTimeWithOffsetSchema,
+  daysBetweenLondonDates,
+  formatLondonCalendarDate,
+  formatLondonDate,
+  formatLondonTime,
+  londonDateOf,
+  londonDateSchema,
+  londonDateTimeWithOffset,
+  minutesBetween,
+  todayInLondon,
+} from './time.js';
+
+// 2026 clock changes: BST starts Sunday 29 March at 01:00 UTC, ends Sunday 25 October at 01:00 UTC.
+
+describe('londonDateTimeWithOffset', () => {
+  it('uses +00:00 in winter and +01:00 in summer, never Z', () => {
+    expect(londonDateTimeWithOffset(new Date('2026-01-15T09:30:00Z'))).toBe('2026-01-15T09:30:00+00:00');
+    expect(londonDateTimeWithOffset(new Date('2026-07-15T08:30:00Z'))).toBe('2026-07-15T09:30:00+01:00');
+  });
+
+  it('switches at the exact instants of the spring and autumn changes', () => {
+    expect(londonDateTimeWithOffset('2026-03-29T00:59:59Z')).toBe('2026-03-29T00:59:59+00:00');
+    expect(londonDateTimeWithOffset('2026-03-29T01:00:00Z')).toBe('2026-03-29T02:00:00+01:00');
+    expect(londonDateTimeWithOffset('2026-10-25T00:59:59Z')).toBe('2026-10-25T01:59:59+01:00');
+    expect(londonDateTimeWithOffset('2026-10-25T01:00:00Z')).toBe('2026-10-25T01:00:00+00:00');
+  });
+
+  it('keeps a GP Connect string as it is when it is already London time', () => {
+    for (const value of [
+      '2017-09-15T11:30:00+01:00',
+      '2019-03-29T11:30:00+00:00',
+      '2026-10-25T01:30:00+00:00',
+    ]) {
+      expect(londonDateTimeWithOffset(value)).toBe(value);
+    }
+  });
+
+  it('refuses something that is not a date', () => {
+    expect(() => londonDateTimeWithOffset('not a date')).toThrow(RangeError);
+  });
+});
+
+describe('londonDateOf and todayInLondon', () => {
+  it('gives the London date, which in summer is a day ahead of UTC late in the evening', () => {
+    expect(londonDateOf('2026-06-01T23:30:00Z')).toBe('2026-06-02');
+    expect(londonDateOf('2026-12-01T23:30:00Z')).toBe('2026-12-01');
+    expect(todayInLondon(new Date('2026-03-28T23:59:59Z'))).toBe('2026-03-28');
+    expect(todayInLondon(new Date('2026-03-29T23:00:00Z'))).toBe('2026-03-30');
+  });
+});
+
+describe('addDaysToLondonDate and daysBetweenLondonDates', () => {
+  it('moves by calendar days across both clock changes (23- and 25-hour days)', () => {
+    expect(addDaysToLondonDate('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDaysToLondonDate('2026-03-28', 2)).toBe('2026-03-30');
+    expect(addDaysToLondonDate('2026-10-24', 2)).toBe('2026-10-26');
+    expect(addDaysToLondonDate('2026-03-20', 14)).toBe('2026-04-03');
+    expect(addDaysToLondonDate('2026-01-01', -1)).toBe('2025-12-31');
+    expect(addDaysToLondonDate('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('counts calendar days, not 24-hour periods', () => {
+    expect(daysBetweenLondonDates('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetweenLondonDates('2026-10-24', '2026-10-26')).toBe(2);
+    expect(daysBetweenLondonDates('2026-03-20', '2026-04-03')).toBe(14);
+    expect(daysBetweenLondonDates('2026-04-03', '2026-03-20')).toBe(-14);
+    expect(daysBetweenLondonDates('2026-05-05', '2026-05-05')).toBe(0);
+  });
+});
+
+describe('formatting for patients', () => {
+  it('writes dates as NHS content style does', () => {
+    expect(formatLondonDate('2026-03-03T09:30:00+00:00')).toBe('Tuesday 3 March 2026');
+    expect(formatLondonDate('2026-06-01T23:30:00Z')).toBe('Tuesday 2 June 2026');
+    expect(formatLondonCalendarDate('2026-03-29')).toBe('Sunday 29 March 2026');
+  });
+
+  it('writes times as 9am, 9:30am, 2:15pm, midday and midnight in London time', () => {
+    expect(formatLondonTime('2026-03-03T09:30:00+00:00')).toBe('9:30am');
+    expect(formatLondonTime('2026-03-03T09:00:00+00:00')).toBe('9am');
+    expect(formatLondonTime('2026-07-03T13:15:00Z')).toBe('2:15pm');
+    expect(formatLondonTime('2026-07-03T11:00:00Z')).toBe('midday');
+    expect(formatLondonTime('2026-07-03T23:00:00Z')).toBe('midnight');
+    expect(formatLondonTime('2026-03-29T01:30:00Z')).toBe('2:30am');
+    expect(formatLondonTime('2026-10-25T01:30:00Z')).toBe('1:30am');
+  });
+
+  it('counts minutes between instants across a clock change', () => {
+    expect(minutesBetween('2026-03-29T00:50:00+00:00', '2026-03-29T02:10:00+01:00')).toBe(20);
+    expect(minutesBetween('2017-09-15T11:30:00+01:00', '2017-09-15T11:40:00+01:00')).toBe(10);
+  });
+});
+
+describe('schemas', () => {
+  it('accepts only real yyyy-mm-dd dates', () => {
+    expect(londonDateSchema.safeParse('2028-02-29').success).toBe(true);
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-3-1', '2026-03-01T00:00:00', '']) {
+      expect(londonDateSchema.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it('accepts date-times with an offset and refuses Z or no offset', () => {
+    expect(dateTimeWithOffsetSchema.safeParse('2026-03-03T09:30:00+00:00').success).toBe(true);
+    for (const bad of ['2026-03-03T09:30:00Z', '2026-03-03T09:30:00', '2026-03-03T09:30+00:00']) {
+      expect(dateTimeWithOffsetSchema.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,171 @@
+import { tzOffset } from '@date-fns/tz';
+import { z } from 'zod';
+
+/**
+ * Europe/London time for the patient API. Appointments happen in England, so every date a patient picks and every
+ * time we show is London local time, whatever the device's or the server's zone. BST rules come from the tz
+ * database (through Intl and @date-fns/tz's tzOffset), never from our own arithmetic. Adding days to a calendar
+ * date involves no time zone at all, so that is plain date arithmetic. (No date-fns here: this module is in the
+ * web app's first download.)
+ */
+
+export const LONDON = 'Europe/London';
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** A calendar date in London, `yyyy-mm-dd` (a real date: `2026-02-30` fails). */
+export const londonDateSchema = z
+  .string()
+  .regex(DATE_PATTERN, 'Use the format yyyy-mm-dd')
+  .refine(isRealDate, 'Not a real date');
+export type LondonDate = z.infer<typeof londonDateSchema>;
+
+/** An instant with its UTC offset and seconds, e.g. `2026-03-03T09:30:00+00:00` (no `Z`, as GP Connect sends). */
+export const dateTimeWithOffsetSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/, 'Use yyyy-mm-ddThh:mm:ss+hh:mm')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'Not a real date and time');
+export type DateTimeWithOffset = z.infer<typeof dateTimeWithOffsetSchema>;
+
+function isRealDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+function toDate(instant: string | Date): Date {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date and time: ${String(instant)}`);
+  return date;
+}
+
+/** The calendar fields of a `yyyy-mm-dd` date, or a RangeError when it is not a real date. */
+function calendarFields(date: LondonDate): { year: number; month: number; day: number } {
+  const match = DATE_PATTERN.exec(date);
+  if (!match || !isRealDate(date)) throw new RangeError(`Not a yyyy-mm-dd date: ${date}`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** Days since 1970-01-01 of a calendar date (a count of dates, not of any zone's midnights). */
+function dayNumber(date: LondonDate): number {
+  const { year, month, day } = calendarFields(date);
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+function dateOfDayNumber(days: number): LondonDate {
+  const date = new Date(days * 86_400_000);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+const londonDateParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const londonTimeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  return parts.find((candidate) => candidate.type === type)?.value ?? '';
+}
+
+/** "Tuesday 3 March 2026": the London date of an instant, as NHS content style writes it. */
+export function formatLondonDate(instant: string | Date): string {
+  // Assembled from parts, so the result does not depend on the ICU version's punctuation.
+  const parts = londonDateParts.formatToParts(toDate(instant));
+  return `${part(parts, 'weekday')} ${part(parts, 'day')} ${part(parts, 'month')} ${part(parts, 'year')}`;
+}
+
+/** "Tuesday 3 March 2026" for a `yyyy-mm-dd` London date (a day heading in the slot list). */
+export function formatLondonCalendarDate(date: LondonDate): string {
+  const { year, month, day } = calendarFields(date);
+  // Midday UTC on that date is on the same London date in GMT and in BST.
+  return formatLondonDate(new Date(Date.UTC(year, month - 1, day, 12)));
+}
+
+/**
+ * The London time of an instant in NHS content style: "9am", "9:30am", "2:15pm", and "midday" / "midnight"
+ * rather than the ambiguous 12am and 12pm.
+ */
+export function formatLondonTime(instant: string | Date): string {
+  const parts = londonTimeParts.formatToParts(toDate(instant));
+  const hour = Number(part(parts, 'hour')) % 24;
+  const minute = part(parts, 'minute');
+  if (minute === '00' && hour === 12) return 'midday';
+  if (minute === '00' && hour === 0) return 'midnight';
+  const hour12 = hour % 12 === 0 ? 12 : hour % 12;
+  const suffix = hour < 12 ? 'am' : 'pm';
+  return minute === '00' ? `${hour12}${suffix}` : `${hour12}:${minute}${suffix}`;
+}
+
+const HOUR_MS = 3_600_000;
+const offsetByUtcHour = new Map<number, number>();
+
+/**
+ * London's UTC offset in minutes at an instant, from the tz database. Asking the database formats a date with Intl,
+ * which is slow when a slot list needs it thousands of times, so it is remembered per UTC hour: London's clocks
+ * change at 01:00 UTC, on an hour boundary, so the offset is the same throughout any UTC hour.
+ */
+function londonOffsetMinutes(epochMs: number): number {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    offset = tzOffset(LONDON, new Date(hour * HOUR_MS));
+    if (offsetByUtcHour.size > 50_000) offsetByUtcHour.clear();
+    offsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The London wall-clock fields of an instant: its UTC fields after adding London's offset. */
+function londonFields(instant: string | Date): { wall: Date; offset: number } {
+  const epochMs = toDate(instant).getTime();
+  const offset = londonOffsetMinutes(epochMs);
+  return { wall: new Date(epochMs + offset * 60_000), offset };
+}
+
+/** The London calendar date (`yyyy-mm-dd`) on which an instant falls. */
+export function londonDateOf(instant: string | Date): LondonDate {
+  const { wall } = londonFields(instant);
+  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+}
+
+/** An instant as London local time with its offset: `yyyy-mm-ddThh:mm:ss+00:00` (GMT) or `+01:00` (BST). */
+export function londonDateTimeWithOffset(instant: string | Date): DateTimeWithOffset {
+  const { wall, offset } = londonFields(instant);
+  const sign = offset < 0 ? '-' : '+';
+  const offsetText = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return (
+    `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
+    `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}${offsetText}`
+  );
+}
+
+/** The London date `days` calendar days after (or before, if negative) `date`. */
+export function addDaysToLondonDate(date: LondonDate, days: number): LondonDate {
+  return dateOfDayNumber(dayNumber(date) + days);
+}
+
+/** Calendar days from `from` to `to` (`to` − `from`): 0 for the same date, negative when `to` is earlier. */
+export function daysBetweenLondonDates(from: LondonDate, to: LondonDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Today's date in London (at `now`, which defaults to the current time). */
+export function todayInLondon(now: Date = new Date()): LondonDate {
+  return londonDateOf(now);
+}
+
+/** Whole minutes from `start` to `end`. */
+export function minutesBetween(start: string | Date, end: string | Date): number {
+  return Math.round((toDate(end).getTime() - toDate(start).getTime()) / 60_000);
+}

@@ -1,0 +1,35 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError, isSessionLost } from '../lib/api-client';
+import { setCsrfToken } from '../lib/csrf';
+import { sessionQueryKey, setSessionState } from '../features/session/api/get-session';
+
+/**
+ * The app's query client. Any 401 from any call means the session has ended: the session answer becomes "signed
+ * out", every other cached answer is dropped, and the guard sends the patient to sign in again (then back).
+ */
+export function createQueryClient(options: { retry?: boolean } = {}): QueryClient {
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => onError(error) }),
+    mutationCache: new MutationCache({ onError: (error) => onError(error) }),
+    defaultOptions: {
+      queries: {
+        // Retry only what might succeed on a second try; a refusal will not.
+        retry: (failureCount, error) =>
+          options.retry !== false &&
+          failureCount < 2 &&
+          (!(error instanceof ApiError) || error.status >= 500),
+        refetchOnWindowFocus: true,
+        // Offline, fail at once (and show the offline copy) rather than wait silently for the network.
+        networkMode: 'always',
+      },
+      mutations: { retry: false, networkMode: 'always' },
+    },
+  });
+  function onError(error: unknown) {
+    if (!isSessionLost(error)) return;
+    setCsrfToken(undefined);
+    setSessionState(queryClient, { status: 'signed-out', expired: true });
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+  }
+  return queryClient;
+}

@@ -1,0 +1,31 @@
+import { Outlet } from 'react-router';
+import { Layout } from '../components/layout/layout';
+import { OfflineBanner } from '../components/offline-banner';
+import { useSession } from '../features/session/api/get-session';
+import { AccountNav } from '../features/session/components/account-nav';
+import { SessionTimeoutWarning } from '../features/session/components/session-timeout-warning';
+import { useRouteFocus } from './route-focus';
+
+/** The page frame with what depends on the session: who is signed in, and the warning before it ends. */
+export function RootLayout() {
+  const session = useSession();
+  useRouteFocus();
+  const signedIn = session.data?.status === 'signed-in' ? session.data.session : undefined;
+  return (
+    <Layout
+      account={signedIn ? <AccountNav session={signedIn} /> : null}
+      notices={
+        <>
+          <OfflineBanner />
+          <SessionTimeoutWarning state={session.data} />
+        </>
+      }
+    >
+      {/* Until we know who is signed in the header may still grow (account area), so the page waits, hidden but
+          already loading, rather than being pushed down in view (layout shift). */}
+      <div hidden={session.isPending}>
+        <Outlet />
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,21 @@
+import { ApiError } from '../lib/api-client';
+import { errorText } from '../lib/error-text';
+
+/** An error shown in place of content that could not load, with words from the error code. */
+export function ErrorPanel({ error }: { error: unknown }) {
+  const text =
+    error instanceof ApiError
+      ? errorText(error)
+      : { title: 'Sorry, there is a problem with the service', body: 'Try again later.' };
+  return (
+    <div className="nhsuk-warning-callout" role="alert">
+      <h2 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          {text.title}
+        </span>
+      </h2>
+      <p>{text.body}</p>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+
+export interface FormError {
+  /** The id of the field the error belongs to (the first radio, the textarea…), or none for a page-level error. */
+  fieldId?: string | undefined;
+  /** A page to fix the answer on, when the field is on an earlier page (check your answers). */
+  to?: string | undefined;
+  text: string;
+}
+
+/**
+ * The NHS.UK error summary. It takes focus whenever its errors change, so screen readers announce it and the
+ * patient starts from it; each link moves focus to its field.
+ */
+export function ErrorSummary({
+  errors,
+  title = 'There is a problem',
+}: {
+  errors: readonly FormError[];
+  title?: string;
+}) {
+  const summary = useRef<HTMLDivElement>(null);
+  const key = errors.map((error) => `${error.fieldId ?? ''}:${error.text}`).join('|');
+
+  useEffect(() => {
+    if (key) summary.current?.focus();
+  }, [key]);
+
+  if (errors.length === 0) return null;
+  return (
+    <div className="nhsuk-error-summary" ref={summary} tabIndex={-1} data-autofocus>
+      <div role="alert">
+        <h2 className="nhsuk-error-summary__heading">{title}</h2>
+        <div className="nhsuk-error-summary__body">
+          <ul className="nhsuk-list nhsuk-error-summary__list">
+            {errors.map((error) => (
+              <li key={`${error.fieldId ?? ''}:${error.text}`}>
+                {error.to ? (
+                  <Link to={error.to}>{error.text}</Link>
+                ) : error.fieldId ? (
+                  <a
+                    href={`#${error.fieldId}`}
+                    onClick={(event) => {
+                      const field = document.getElementById(error.fieldId ?? '');
+                      if (!field) return;
+                      event.preventDefault();
+                      field.scrollIntoView?.({ block: 'center' });
+                      field.focus();
+                    }}
+                  >
+                    {error.text}
+                  </a>
+                ) : (
+                  error.text
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}

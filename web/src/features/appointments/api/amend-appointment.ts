@@ -1,0 +1,28 @@
+import {
+  appointmentSchema,
+  type AmendAppointmentRequest,
+  type Appointment,
+} from '@gpbook/shared/appointments';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { appointmentQueryKey } from './get-appointment';
+import { appointmentsQueryKey } from './get-appointments';
+
+/** `PATCH /api/appointments/:id`: change the reason or the extra information. */
+export function amendAppointment(id: string, request: AmendAppointmentRequest): Promise<Appointment> {
+  return apiRequest('PATCH', `/api/appointments/${encodeURIComponent(id)}`, {
+    schema: appointmentSchema,
+    body: request,
+  });
+}
+
+export function useAmendAppointment(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: AmendAppointmentRequest) => amendAppointment(id, request),
+    onSuccess: (appointment) => {
+      queryClient.setQueryData(appointmentQueryKey(id), appointment);
+      void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import {
+  appointmentSchema,
+  type Appointment,
+  type BookAppointmentRequest,
+} from '@gpbook/shared/appointments';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { appointmentQueryKey } from './get-appointment';
+import { appointmentsQueryKey } from './get-appointments';
+
+/** `POST /api/appointments`: 201 with the booked appointment, or 409 `slot_taken` when someone was quicker. */
+export function bookAppointment(request: BookAppointmentRequest): Promise<Appointment> {
+  return apiRequest('POST', '/api/appointments', { schema: appointmentSchema, body: request });
+}
+
+export function useBookAppointment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: bookAppointment,
+    onSuccess: (appointment) => {
+      queryClient.setQueryData(appointmentQueryKey(appointment.id), appointment);
+      // The slot is no longer free and the list has a new entry.
+      void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['slots'] });
+    },
+  });
+}

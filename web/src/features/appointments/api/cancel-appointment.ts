@@ -1,0 +1,29 @@
+import {
+  appointmentSchema,
+  type Appointment,
+  type CancelAppointmentRequest,
+} from '@gpbook/shared/appointments';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { appointmentQueryKey } from './get-appointment';
+import { appointmentsQueryKey } from './get-appointments';
+
+/** `POST /api/appointments/:id/cancel`: the appointment as it now stands (cancelled). */
+export function cancelAppointment(id: string, request: CancelAppointmentRequest): Promise<Appointment> {
+  return apiRequest('POST', `/api/appointments/${encodeURIComponent(id)}/cancel`, {
+    schema: appointmentSchema,
+    body: request,
+  });
+}
+
+export function useCancelAppointment(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CancelAppointmentRequest) => cancelAppointment(id, request),
+    onSuccess: (appointment) => {
+      queryClient.setQueryData(appointmentQueryKey(id), appointment);
+      void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['slots'] });
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import { appointmentSchema, type Appointment } from '@gpbook/shared/appointments';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet } from '../../../lib/api-client';
+
+export const appointmentQueryKey = (id: string) => ['appointments', 'one', id] as const;
+
+/** `GET /api/appointments/:id`. */
+export function getAppointment(id: string, signal?: AbortSignal): Promise<Appointment> {
+  return apiGet(`/api/appointments/${encodeURIComponent(id)}`, appointmentSchema, signal);
+}
+
+export function appointmentQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: appointmentQueryKey(id),
+    queryFn: ({ signal }) => getAppointment(id, signal),
+  });
+}
+
+export function useAppointment(id: string) {
+  return useQuery(appointmentQueryOptions(id));
+}
+
+/** Where the patient downloads the appointment for their calendar app. */
+export function calendarHref(id: string): string {
+  return `/api/appointments/${encodeURIComponent(id)}/calendar.ics`;
+}

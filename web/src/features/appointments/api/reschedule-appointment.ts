@@ -1,0 +1,33 @@
+import {
+  rescheduleAppointmentResponseSchema,
+  type RescheduleAppointmentRequest,
+  type RescheduleAppointmentResponse,
+} from '@gpbook/shared/appointments';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { appointmentQueryKey } from './get-appointment';
+import { appointmentsQueryKey } from './get-appointments';
+
+/** `POST /api/appointments/:id/reschedule`: books the new slot, then cancels the old appointment (decision D7). */
+export function rescheduleAppointment(
+  id: string,
+  request: RescheduleAppointmentRequest,
+): Promise<RescheduleAppointmentResponse> {
+  return apiRequest('POST', `/api/appointments/${encodeURIComponent(id)}/reschedule`, {
+    schema: rescheduleAppointmentResponseSchema,
+    body: request,
+  });
+}
+
+export function useRescheduleAppointment(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: RescheduleAppointmentRequest) => rescheduleAppointment(id, request),
+    onSuccess: (result) => {
+      queryClient.setQueryData(appointmentQueryKey(result.booked.id), result.booked);
+      queryClient.setQueryData(appointmentQueryKey(result.previous.id), result.previous);
+      void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['slots'] });
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  earlierFrom,
+  missingStep,
+  previousPath,
+  readChoices,
+  slotWindow,
+  stepsOf,
+  type BookingFlow,
+} from './booking-steps';
+
+const book: BookingFlow = { kind: 'book', base: '/book', practiceStep: true };
+const reschedule: BookingFlow = { kind: 'reschedule', base: '/appointments/a1/change', appointmentId: 'a1' };
+
+describe('booking steps', () => {
+  it('reads only valid choices from the address', () => {
+    expect(
+      readChoices(new URLSearchParams('practice=Y90001&role=gp&channel=fax&from=2026-02-30&slot=a%20b')),
+    ).toEqual({
+      practice: 'Y90001',
+      role: 'gp',
+      channel: undefined,
+      from: undefined,
+      slot: undefined,
+    });
+  });
+
+  it('asks for the practice only when there is a choice, and never when moving an appointment', () => {
+    expect(stepsOf(book)[0]).toBe('practice');
+    expect(stepsOf({ ...book, practiceStep: false })[0]).toBe('type');
+    expect(stepsOf(reschedule)).toEqual(['type', 'how', 'slots', 'check']);
+  });
+
+  it('sends the patient back to the first step they skipped', () => {
+    expect(missingStep(book, 'slots', { practice: 'Y90001', role: 'gp' })).toBe('how');
+    expect(missingStep(book, 'check', {})).toBe('start');
+    expect(missingStep(book, 'how', { practice: 'Y90001', role: 'gp' })).toBeUndefined();
+  });
+
+  it('goes back from the first step to where the journey started', () => {
+    expect(previousPath({ ...book, practiceStep: false }, 'type', {})).toBe('/');
+    expect(previousPath(reschedule, 'type', {})).toBe('/appointments/a1');
+  });
+
+  it('shows two weeks from today, never before today', () => {
+    expect(slotWindow(undefined, '2026-03-03')).toEqual({ from: '2026-03-03', to: '2026-03-16' });
+    expect(slotWindow('2026-01-01', '2026-03-03').from).toBe('2026-03-03');
+    expect(earlierFrom('2026-03-10', '2026-03-03')).toBe('2026-03-03');
+    expect(earlierFrom('2026-03-03', '2026-03-03')).toBeUndefined();
+  });
+});

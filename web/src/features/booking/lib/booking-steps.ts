@@ -1,0 +1,142 @@
+import { deliveryChannels, roleGroups, type DeliveryChannel, type RoleGroup } from '@gpbook/shared/codes';
+import {
+  addDaysToLondonDate,
+  daysBetweenLondonDates,
+  londonDateSchema,
+  type LondonDate,
+} from '@gpbook/shared/time';
+
+/**
+ * The booking journey's state that belongs in the address: which practice, type, channel, date window and slot.
+ * It makes back, forward and reload work. Free text (the reason, a phone number) never goes in the address: it
+ * would end up in history and server logs; it lives in the booking draft in memory.
+ */
+export interface BookingChoices {
+  practice?: string | undefined;
+  role?: RoleGroup | undefined;
+  channel?: DeliveryChannel | undefined;
+  /** First date of the slot window (London). */
+  from?: LondonDate | undefined;
+  slot?: string | undefined;
+}
+
+export type BookingStep = 'practice' | 'type' | 'how' | 'slots' | 'reason' | 'check';
+
+/** Booking a new appointment, or moving an existing one (the same slot screens, then a different check page). */
+export type BookingFlow =
+  | { kind: 'book'; base: '/book'; practiceStep: boolean }
+  | { kind: 'reschedule'; base: string; appointmentId: string };
+
+/** Days shown at once: two weeks, well inside the BFF's 28-day cap. */
+export const WINDOW_DAYS = 14;
+
+const ODS = /^[A-Z0-9]{3,10}$/;
+
+function isRoleGroup(value: string | null): value is RoleGroup {
+  return value !== null && (roleGroups as readonly string[]).includes(value);
+}
+
+function isChannel(value: string | null): value is DeliveryChannel {
+  return value !== null && (deliveryChannels as readonly string[]).includes(value);
+}
+
+export function readChoices(params: URLSearchParams): BookingChoices {
+  const practice = params.get('practice');
+  const role = params.get('role');
+  const channel = params.get('channel');
+  const from = params.get('from');
+  const slot = params.get('slot');
+  return {
+    practice: practice && ODS.test(practice) ? practice : undefined,
+    role: isRoleGroup(role) ? role : undefined,
+    channel: isChannel(channel) ? channel : undefined,
+    from: from && londonDateSchema.safeParse(from).success ? from : undefined,
+    slot: slot && /^[A-Za-z0-9~._-]{1,160}$/.test(slot) ? slot : undefined,
+  };
+}
+
+export function choicesSearch(choices: BookingChoices): string {
+  const params = new URLSearchParams();
+  for (const key of ['practice', 'role', 'channel', 'from', 'slot'] as const) {
+    const value = choices[key];
+    if (value) params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function stepsOf(flow: BookingFlow): BookingStep[] {
+  if (flow.kind === 'reschedule') return ['type', 'how', 'slots', 'check'];
+  return flow.practiceStep
+    ? ['practice', 'type', 'how', 'slots', 'reason', 'check']
+    : ['type', 'how', 'slots', 'reason', 'check'];
+}
+
+export function stepPath(flow: BookingFlow, step: BookingStep, choices: BookingChoices): string {
+  return `${flow.base}/${step}${choicesSearch(choices)}`;
+}
+
+/** Where "Back" goes from `step`: the step before, or where the journey started. */
+export function previousPath(flow: BookingFlow, step: BookingStep, choices: BookingChoices): string {
+  const steps = stepsOf(flow);
+  const index = steps.indexOf(step);
+  const before = index > 0 ? steps[index - 1] : undefined;
+  if (before) return stepPath(flow, before, before === 'slots' ? { ...choices, slot: undefined } : choices);
+  return flow.kind === 'reschedule' ? `/appointments/${encodeURIComponent(flow.appointmentId)}` : '/';
+}
+
+export function nextPath(flow: BookingFlow, step: BookingStep, choices: BookingChoices): string {
+  const steps = stepsOf(flow);
+  const after = steps[steps.indexOf(step) + 1] ?? 'check';
+  return stepPath(flow, after, choices);
+}
+
+/**
+ * Where to send the patient when `step` lacks an answer it needs: the first step missing one, or 'start' when
+ * there is no practice yet (the journey's start works it out). Undefined when nothing is missing.
+ */
+export function missingStep(
+  flow: BookingFlow,
+  step: BookingStep,
+  choices: BookingChoices,
+): BookingStep | 'start' | undefined {
+  if (step === 'practice') return undefined;
+  if (choices.practice === undefined) return 'start';
+  const steps = stepsOf(flow);
+  const upTo = steps.indexOf(step);
+  const answered: Partial<Record<BookingStep, boolean>> = {
+    type: choices.role !== undefined,
+    how: choices.channel !== undefined,
+    slots: choices.slot !== undefined,
+  };
+  return steps.slice(0, upTo).find((earlier) => answered[earlier] === false);
+}
+
+export function needsRedirect(flow: BookingFlow, step: BookingStep, choices: BookingChoices): boolean {
+  return missingStep(flow, step, choices) !== undefined;
+}
+
+/** The journey's start: it finds the practice (and, to move an appointment, its current choices). */
+export function startPath(flow: BookingFlow): string {
+  return flow.base;
+}
+
+/** The window of dates shown: from `from` (default today) for two weeks. */
+export function slotWindow(
+  from: LondonDate | undefined,
+  today: LondonDate,
+): { from: LondonDate; to: LondonDate } {
+  const start = from !== undefined && daysBetweenLondonDates(today, from) >= 0 ? from : today;
+  return { from: start, to: addDaysToLondonDate(start, WINDOW_DAYS - 1) };
+}
+
+/** The window before, not starting before today; undefined when the window already starts today. */
+export function earlierFrom(from: LondonDate, today: LondonDate): LondonDate | undefined {
+  if (daysBetweenLondonDates(today, from) <= 0) return undefined;
+  const earlier = addDaysToLondonDate(from, -WINDOW_DAYS);
+  return daysBetweenLondonDates(today, earlier) >= 0 ? earlier : today;
+}
+
+export function laterFrom(to: LondonDate): LondonDate {
+  return addDaysToLondonDate(to, 1);
+}

@@ -1,0 +1,49 @@
+import { sessionResponseSchema, type SessionResponse } from '@gpbook/shared/session';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { apiGet, isSessionLost } from '../../../lib/api-client';
+import { setCsrfToken } from '../../../lib/csrf';
+
+/**
+ * Who is signed in. Signed out is an answer, not an error; an error means we could not find out (offline).
+ * `clockOffsetMs` is the server's clock minus the device's when the answer came: expiry times are the server's.
+ */
+export type SessionState =
+  | { status: 'signed-in'; session: SessionResponse; clockOffsetMs: number }
+  | { status: 'signed-out'; expired: boolean };
+
+/** The signed-in state for a session answer received just now. */
+export function signedIn(session: SessionResponse, now: number = Date.now()): SessionState {
+  return { status: 'signed-in', session, clockOffsetMs: Date.parse(session.serverTime) - now };
+}
+
+export const sessionQueryKey = ['session'] as const;
+
+export async function getSession(signal?: AbortSignal): Promise<SessionState> {
+  try {
+    const session = await apiGet('/api/session', sessionResponseSchema, signal);
+    setCsrfToken(session.csrfToken);
+    return signedIn(session);
+  } catch (error) {
+    if (isSessionLost(error)) {
+      setCsrfToken(undefined);
+      return { status: 'signed-out', expired: error.code === 'session_expired' };
+    }
+    throw error;
+  }
+}
+
+export const sessionQueryOptions = queryOptions({
+  queryKey: sessionQueryKey,
+  queryFn: ({ signal }) => getSession(signal),
+  // Looking at the session never extends it, so it is cheap to re-check when the patient comes back to the tab.
+  staleTime: 60 * 1000,
+});
+
+export function useSession() {
+  return useQuery(sessionQueryOptions);
+}
+
+/** Records what we now know about the session (after "stay signed in", sign-out, or a 401 elsewhere). */
+export function setSessionState(queryClient: QueryClient, state: SessionState): void {
+  queryClient.setQueryData(sessionQueryOptions.queryKey, state);
+}

@@ -1,0 +1,101 @@
+import { SIGN_IN_ERROR_PARAM, signInErrorCodeSchema, type SignInErrorCode } from '@gpbook/shared/session';
+import { useEffect, useRef } from 'react';
+import { useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../../lib/document-title';
+import { signInHref } from '../sign-in-path';
+
+const signInErrorText: Record<SignInErrorCode, { title: string; body: string }> = {
+  identity_level: {
+    title: 'You need to prove who you are before you can use this service',
+    body: 'Your NHS login does not yet show that you have proved who you are. You can do this in the NHS App or at NHS login, then come back and sign in.',
+  },
+  registration_missing: {
+    title: 'We could not find your GP surgery',
+    body: 'Your NHS login does not show which GP surgery you are registered with. Phone your GP surgery to book an appointment.',
+  },
+  signin_cancelled: {
+    title: 'You did not finish signing in',
+    body: 'To book or check your appointments, continue with NHS login.',
+  },
+  signin_failed: {
+    title: 'Sorry, we could not sign you in',
+    body: 'Try again. If it keeps happening, phone your GP surgery to book an appointment.',
+  },
+};
+
+/**
+ * The start page: what the service does and "Continue with NHS login". It also explains why the patient is here
+ * again: their session ended, they signed out, or sign-in did not work (`?signin_error=`).
+ */
+export function StartPage({ returnTo = '/' }: { returnTo?: string }) {
+  const [params] = useSearchParams();
+  const errorCode = signInErrorCodeSchema.safeParse(params.get(SIGN_IN_ERROR_PARAM));
+  const signInError = errorCode.success ? signInErrorText[errorCode.data] : undefined;
+  const expired = params.get('reason') === 'expired';
+  const signedOut = params.get('signed_out') === '1';
+  const message = useRef<HTMLDivElement>(null);
+  useDocumentTitle(signInError ? 'Sign in' : 'Book a GP appointment', signInError !== undefined);
+
+  useEffect(() => {
+    if (signInError) message.current?.focus();
+  }, [signInError]);
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        {signInError ? (
+          <div className="nhsuk-error-summary" ref={message} tabIndex={-1} data-autofocus>
+            <div role="alert">
+              <h2 className="nhsuk-error-summary__heading">{signInError.title}</h2>
+              <div className="nhsuk-error-summary__body">
+                <p>{signInError.body}</p>
+              </div>
+            </div>
+          </div>
+        ) : null}
+        {expired ? (
+          <div className="nhsuk-inset-text" role="status">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>For your security, you were signed out. Sign in again to carry on where you left off.</p>
+          </div>
+        ) : null}
+        {signedOut ? (
+          <div className="nhsuk-inset-text" role="status">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>You have signed out.</p>
+          </div>
+        ) : null}
+        <h1>Book a GP appointment</h1>
+        <p className="nhsuk-body-l">
+          Use this service to book, check, change or cancel appointments at your GP surgery.
+        </p>
+        <p className="nhsuk-body">
+          You can book appointments with a GP, nurse or other healthcare professional, in person, by phone or
+          by video call.
+        </p>
+        <p className="nhsuk-body">
+          You’ll need to sign in with NHS login. It’s the same login you use for the NHS App.
+        </p>
+        <a className="nhsuk-button nhsuk-button--login" href={signInHref(returnTo)} draggable="false">
+          Continue with NHS login
+        </a>
+        <div className="nhsuk-card nhsuk-card--care nhsuk-card--care--urgent">
+          <div className="nhsuk-card__heading-container">
+            <h2 className="nhsuk-card__heading">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Urgent advice: </span>If you need help now
+              </span>
+            </h2>
+            <span className="nhsuk-card--care__arrow" aria-hidden="true"></span>
+          </div>
+          <div className="nhsuk-card__content">
+            <p>
+              Call 111 or <a href="https://111.nhs.uk/">get help from 111 online</a>. In an emergency, call
+              999.
+            </p>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

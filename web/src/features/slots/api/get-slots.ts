@@ -1,0 +1,34 @@
+import { slotsResponseSchema, type SlotsQuery, type SlotsResponse } from '@gpbook/shared/slots';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet } from '../../../lib/api-client';
+
+export type SlotSearch = Pick<SlotsQuery, 'practice' | 'from' | 'to' | 'role' | 'channel' | 'location'>;
+
+export function slotsQueryKey(search: SlotSearch) {
+  return ['slots', search] as const;
+}
+
+/** `GET /api/slots`: free slots at one practice between two London dates (at most eight weeks), grouped by day. */
+export function getSlots(search: SlotSearch, signal?: AbortSignal): Promise<SlotsResponse> {
+  const params = new URLSearchParams({ practice: search.practice, from: search.from, to: search.to });
+  if (search.role) params.set('role', search.role);
+  if (search.channel) params.set('channel', search.channel);
+  if (search.location) params.set('location', search.location);
+  return apiGet(`/api/slots?${params.toString()}`, slotsResponseSchema, signal);
+}
+
+export function slotsQueryOptions(search: SlotSearch) {
+  return queryOptions({
+    queryKey: slotsQueryKey(search),
+    queryFn: ({ signal }) => getSlots(search, signal),
+    // Free slots go quickly: always ask again when the patient comes back to the list.
+    staleTime: 0,
+  });
+}
+
+export function useSlots(search: SlotSearch | undefined) {
+  return useQuery({
+    ...slotsQueryOptions(search ?? { practice: 'NONE', from: '1970-01-01', to: '1970-01-01' }),
+    enabled: search !== undefined,
+  });
+}

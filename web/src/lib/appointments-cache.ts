@@ -1,0 +1,75 @@
+import { appointmentsResponseSchema, type AppointmentsResponse } from '@gpbook/shared/appointments';
+
+/**
+ * The one thing this app keeps on the device: the last upcoming-appointments list fetched, so the patient can
+ * see it offline (decision D6). It is stored with its owner (the signed-in patient's opaque id from the session,
+ * never a name or NHS number), dropped when someone else signs in, and cleared at sign-out.
+ */
+export const APPOINTMENTS_CACHE_KEY = 'gpbook.appointments';
+
+export interface CachedAppointments {
+  owner: string;
+  /** When the list was fetched (ISO instant). */
+  savedAt: string;
+  response: AppointmentsResponse;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // Storage blocked (private mode, settings): the app works without the offline copy.
+  }
+}
+
+export function saveAppointments(
+  owner: string,
+  response: AppointmentsResponse,
+  now: Date = new Date(),
+): void {
+  const value: CachedAppointments = { owner, savedAt: now.toISOString(), response };
+  try {
+    storage()?.setItem(APPOINTMENTS_CACHE_KEY, JSON.stringify(value));
+  } catch {
+    // Quota or storage errors only cost the offline copy.
+  }
+}
+
+/** The stored list, if there is one and it still reads as a valid response; `owner` restricts it to one patient. */
+export function readAppointments(owner?: string): CachedAppointments | undefined {
+  const raw = storage()?.getItem(APPOINTMENTS_CACHE_KEY);
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(raw) as Partial<CachedAppointments>;
+    const response = appointmentsResponseSchema.safeParse(value.response);
+    if (typeof value.owner !== 'string' || typeof value.savedAt !== 'string' || !response.success) {
+      clearAppointments();
+      return undefined;
+    }
+    if (owner !== undefined && value.owner !== owner) return undefined;
+    return { owner: value.owner, savedAt: value.savedAt, response: response.data };
+  } catch {
+    clearAppointments();
+    return undefined;
+  }
+}
+
+/** Drops the stored list unless it belongs to `owner` (a different patient has signed in on this device). */
+export function keepOnlyOwner(owner: string): void {
+  const raw = storage()?.getItem(APPOINTMENTS_CACHE_KEY);
+  if (!raw) return;
+  try {
+    const value = JSON.parse(raw) as Partial<CachedAppointments>;
+    if (value.owner !== owner) clearAppointments();
+  } catch {
+    clearAppointments();
+  }
+}
+
+export function clearAppointments(): void {
+  try {
+    storage()?.removeItem(APPOINTMENTS_CACHE_KEY);
+  } catch {
+    // Nothing to clear.
+  }
+}

@@ -1,0 +1,253 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { apiError, setOnline, stubApi } from '../../test/api-stub';
+import {
+  londonDay,
+  makeAppointment,
+  makeAppointments,
+  makePractices,
+  makeSession,
+  makeSlot,
+  makeSlotsResponse,
+} from '../../test/builders';
+import { renderApp } from '../../test/render-app';
+
+const slot = makeSlot({ day: 1, time: '09:30' });
+const phoneSlot = makeSlot({ day: 2, time: '11:00', channel: 'telephone', id: 'phone-slot' });
+
+function stubBooking(federation = makePractices().federation) {
+  return stubApi({
+    'GET /api/session': { status: 200, body: makeSession() },
+    'GET /api/practices': { status: 200, body: makePractices(federation) },
+    'GET /api/appointments': { status: 200, body: makeAppointments([]) },
+    'GET /api/slots': { status: 200, body: makeSlotsResponse([slot, phoneSlot]) },
+  });
+}
+
+const choices = `practice=Y90001&role=gp&channel=in-person`;
+
+describe('booking journey', () => {
+  it('asks for the practice only when the federation has more than one, with an error summary if none is chosen', async () => {
+    stubBooking();
+    renderApp('/book');
+    const legend = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Which GP surgery do you want to book at?',
+    });
+    expect(legend).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('Select the GP surgery you want to book at');
+    await waitFor(() => expect(summary.parentElement).toHaveFocus());
+    expect(within(summary).getByRole('link')).toHaveAttribute('href', '#practice');
+    await userEvent.click(screen.getByRole('radio', { name: 'Parkview Surgery' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'What type of appointment do you need?' }),
+    ).toBeInTheDocument();
+  });
+
+  it('skips the practice question when the patient’s practice has no federation', async () => {
+    stubBooking([]);
+    const { router } = renderApp('/book');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'What type of appointment do you need?' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?practice=Y90001');
+    expect(screen.getByRole('link', { name: 'Back' })).toHaveAttribute('href', '/');
+  });
+
+  it('goes type → how → slots, keeping the answers in the address', async () => {
+    const api = stubBooking([]);
+    const { router } = renderApp('/book/type?practice=Y90001');
+    await userEvent.click(await screen.findByRole('radio', { name: 'Nurse' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { level: 1, name: 'How do you want to have the appointment?' });
+    await userEvent.click(screen.getByRole('radio', { name: 'By phone' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { level: 1, name: 'Choose a time' });
+    expect(router.state.location.search).toBe('?practice=Y90001&role=nurse&channel=telephone');
+    await waitFor(() => expect(api.callsTo('GET', '/api/slots')).toHaveLength(1));
+    const query = new URLSearchParams(api.callsTo('GET', '/api/slots')[0]?.path.split('?')[1]);
+    expect(Object.fromEntries(query)).toEqual({
+      practice: 'Y90001',
+      from: londonDay(0),
+      to: londonDay(13),
+      role: 'nurse',
+      channel: 'telephone',
+    });
+  });
+
+  it('shows slots grouped by day as buttons that say everything about them', async () => {
+    stubBooking();
+    renderApp(`/book/slots?${choices}`);
+    const button = await screen.findByRole('button', {
+      name: /9:30am, 10 minutes, Dr Amina Shah, GP, in person$/,
+    });
+    expect(button.getAttribute('aria-label')).toMatch(/^\w+day \d{1,2} \w+, 9:30am/);
+    const day = screen
+      .getAllByRole('heading', { level: 2 })
+      .find((heading) => heading.id === `day-${londonDay(1)}`);
+    expect(day).toBeDefined();
+  });
+
+  it('moves the window on with "show later dates"', async () => {
+    const api = stubBooking();
+    const { router } = renderApp(`/book/slots?${choices}`);
+    await screen.findByRole('button', { name: /9:30am/ });
+    await userEvent.click(screen.getByRole('link', { name: /Show later dates/ }));
+    await waitFor(() => expect(router.state.location.search).toContain(`from=${londonDay(14)}`));
+    await waitFor(() =>
+      expect(
+        api.callsTo('GET', '/api/slots').some((call) => call.path.includes(`from=${londonDay(14)}`)),
+      ).toBe(true),
+    );
+    expect(await screen.findByRole('link', { name: /Show earlier dates/ })).toBeInTheDocument();
+  });
+
+  it('says when there are no free slots, and what to try instead', async () => {
+    const api = stubBooking();
+    api.set('GET /api/slots', { status: 200, body: makeSlotsResponse([]) });
+    renderApp(`/book/slots?${choices}`);
+    expect(
+      await screen.findByRole('heading', { name: 'There are no free appointments on these dates' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'look at later dates' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'choose another type of appointment' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'choose another way to have the appointment' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '0113 496 0001' })).toHaveAttribute('href', 'tel:01134960001');
+  });
+
+  it('says when the practice’s system is not available', async () => {
+    const api = stubBooking();
+    api.set('GET /api/slots', apiError(503, 'practice_unavailable'));
+    renderApp(`/book/slots?${choices}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your GP surgery’s system is not available');
+  });
+
+  it('checks the reason (required, at most 100 characters) with an error summary and inline errors', async () => {
+    stubBooking();
+    renderApp(`/book/slots?${choices}`);
+    await userEvent.click(await screen.findByRole('button', { name: /9:30am/ }));
+    const description = await screen.findByRole('textbox', { name: 'What is the appointment for?' });
+    expect(screen.getAllByText('You have 100 characters remaining')[0]).toBeVisible();
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Enter a reason for the appointment');
+    expect(description).toHaveAccessibleDescription(
+      expect.stringContaining('Enter a reason for the appointment'),
+    );
+    await userEvent.type(description, 'x'.repeat(101));
+    expect(screen.getAllByText('You have 1 character too many')[0]).toBeVisible();
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Reason must be 100 characters or fewer');
+  });
+
+  it('asks for a phone number for a telephone slot', async () => {
+    const api = stubBooking();
+    api.set('GET /api/slots', { status: 200, body: makeSlotsResponse([phoneSlot]) });
+    renderApp('/book/slots?practice=Y90001&role=gp&channel=telephone');
+    await userEvent.click(await screen.findByRole('button', { name: /11am/ }));
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'What is the appointment for?' }),
+      'Test results',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Enter the phone number the surgery should call',
+    );
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'What number should the surgery call you on?' }),
+      '07700 900 982',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Check your answers before booking' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('07700 900 982')).toBeInTheDocument();
+  });
+
+  it('books from check your answers and shows the confirmation with "add to calendar"', async () => {
+    const api = stubBooking();
+    const booked = makeAppointment({
+      id: 'Y90001~new',
+      start: slot.start,
+      end: slot.end,
+      description: 'Sore knee',
+    });
+    api.set('POST /api/appointments', { status: 201, body: booked });
+    renderApp(`/book/slots?${choices}`);
+    await userEvent.click(await screen.findByRole('button', { name: /9:30am/ }));
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'What is the appointment for?' }),
+      'Sore knee',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { level: 1, name: 'Check your answers before booking' });
+    expect(screen.getByRole('link', { name: 'Change reason' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Change date and time' })).toBeInTheDocument();
+    expect(screen.getByText('Sore knee')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Appointment booked' })).toBeInTheDocument();
+    const [post] = api.callsTo('POST', '/api/appointments');
+    expect(post?.body).toEqual({ slotIds: [slot.id], description: 'Sore knee' });
+    expect(post?.headers['x-csrf-token']).toBe('csrf-token-0123456789abcdef');
+    expect(screen.getByRole('link', { name: 'Add to calendar' })).toHaveAttribute(
+      'href',
+      '/api/appointments/Y90001~new/calendar.ics',
+    );
+  });
+
+  it('when the slot was just taken, says so and shows the refreshed list', async () => {
+    const api = stubBooking();
+    api.set('POST /api/appointments', apiError(409, 'slot_taken'));
+    renderApp(`/book/slots?${choices}`);
+    await userEvent.click(await screen.findByRole('button', { name: /9:30am/ }));
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'What is the appointment for?' }),
+      'Sore knee',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    api.set('GET /api/slots', {
+      status: 200,
+      body: makeSlotsResponse([makeSlot({ day: 3, time: '14:00' })]),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Book appointment' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Sorry, that appointment has just been taken' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: /2pm/ })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /9:30am/ })).not.toBeInTheDocument();
+  });
+
+  it('disables booking offline, with the reason', async () => {
+    stubBooking();
+    renderApp(`/book/slots?${choices}`);
+    await userEvent.click(await screen.findByRole('button', { name: /9:30am/ }));
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'What is the appointment for?' }),
+      'Sore knee',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { level: 1, name: 'Check your answers before booking' });
+    setOnline(false);
+    const book = await screen.findByRole('button', { name: 'Book appointment' });
+    await waitFor(() => expect(book).toBeDisabled());
+    expect(book).toHaveAccessibleDescription(/You cannot book an appointment while you’re offline/);
+  });
+
+  it('sends the patient to sign in when the session has ended, remembering where they were', async () => {
+    const api = stubBooking();
+    api.set('GET /api/slots', apiError(401, 'session_expired'));
+    const { router } = renderApp(`/book/slots?${choices}`);
+    expect(await screen.findByText(/For your security, you were signed out/)).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+    const returnTo = `/book/slots?${choices}`;
+    expect(screen.getByRole('link', { name: 'Continue with NHS login' })).toHaveAttribute(
+      'href',
+      `/auth/login?returnTo=${encodeURIComponent(returnTo)}`,
+    );
+  });
+});

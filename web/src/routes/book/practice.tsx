@@ -1,0 +1,62 @@
+import { formatAddress } from '@gpbook/shared/practices';
+import { useNavigate } from 'react-router';
+import { BackLink } from '../../components/back-link';
+import { ErrorPanel } from '../../components/error-panel';
+import { ChoiceStep } from '../../features/booking/components/choice-step';
+import { nextPath, previousPath } from '../../features/booking/lib/booking-steps';
+import { usePractices } from '../../features/practices/api/get-practices';
+import { useDocumentTitle } from '../../lib/document-title';
+import { useBookingFlow } from './use-booking-flow';
+
+const QUESTION = 'Which GP surgery do you want to book at?';
+
+/** Step 1 when the federation has more than one practice: the patient's own, or another in the federation. */
+export function PracticeStepRoute() {
+  const { flow, choices } = useBookingFlow();
+  const navigate = useNavigate();
+  const practices = usePractices();
+  useDocumentTitle(QUESTION);
+  const back = previousPath(flow, 'practice', choices);
+  if (!practices.data) {
+    return (
+      <>
+        <BackLink to={back} />
+        <h1>{QUESTION}</h1>
+        {practices.isError ? (
+          <ErrorPanel error={practices.error} />
+        ) : (
+          <p className="nhsuk-body" role="status">
+            Loading…
+          </p>
+        )}
+      </>
+    );
+  }
+  const { registered, federation } = practices.data;
+  const options = [
+    {
+      value: registered.odsCode,
+      label: `${registered.name} (your surgery)`,
+      hint: formatAddress(registered.address),
+    },
+    ...federation.map((practice) => ({
+      value: practice.odsCode,
+      label: practice.name,
+      hint: formatAddress(practice.address),
+    })),
+  ];
+  return (
+    <ChoiceStep
+      name="practice"
+      question={QUESTION}
+      hint="Your surgery works with other surgeries nearby. You can book some appointments at them too."
+      options={options}
+      initial={choices.practice}
+      errorText="Select the GP surgery you want to book at"
+      back={back}
+      onContinue={(practice) =>
+        void navigate(nextPath(flow, 'practice', { ...choices, practice, slot: undefined, from: undefined }))
+      }
+    />
+  );
+}

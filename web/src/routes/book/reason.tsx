@@ -1,0 +1,121 @@
+import { COMMENT_MAX, COMMENT_MAX_WITH_PHONE, DESCRIPTION_MAX } from '@gpbook/shared/appointments';
+import type { Slot } from '@gpbook/shared/slots';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { BackLink } from '../../components/back-link';
+import { ChosenSlotUnavailable } from './chosen-slot-unavailable';
+import { ErrorSummary, type FormError } from '../../components/error-summary';
+import { validateReason, type ReasonField } from '../../features/booking/lib/validate-reason';
+import { CharacterCount } from '../../components/form/character-count';
+import { TextInput } from '../../components/form/text-input';
+import { useBookingDraft } from '../../features/booking/components/booking-draft-context';
+import { nextPath, previousPath, stepPath, needsRedirect } from '../../features/booking/lib/booking-steps';
+import { slotSummaryText } from './slot-summary';
+import { useDocumentTitle } from '../../lib/document-title';
+import { StepRedirect } from './step-redirect';
+import { useBookingFlow } from './use-booking-flow';
+import { useChosenSlot } from './use-chosen-slot';
+
+const QUESTION = 'What is the appointment for?';
+
+type Field = ReasonField;
+
+/** Why the patient wants the appointment (and, for a phone appointment, the number to call). */
+export function ReasonStepRoute() {
+  const { flow, choices } = useBookingFlow();
+  const chosen = useChosenSlot(choices);
+  const back = previousPath(flow, 'reason', choices);
+  useDocumentTitle(QUESTION);
+  if (needsRedirect(flow, 'reason', choices))
+    return <StepRedirect flow={flow} step="reason" choices={choices} />;
+  if (chosen.status !== 'found') {
+    return (
+      <ChosenSlotUnavailable
+        chosen={chosen}
+        title={QUESTION}
+        back={back}
+        slotsPath={stepPath(flow, 'slots', { ...choices, slot: undefined })}
+      />
+    );
+  }
+  return <ReasonForm slot={chosen.slot} back={back} next={nextPath(flow, 'reason', choices)} />;
+}
+
+function ReasonForm({ slot, back, next }: { slot: Slot; back: string; next: string }) {
+  const { draft, update } = useBookingDraft();
+  const navigate = useNavigate();
+  const needsPhone = slot.channel === 'telephone';
+  const [values, setValues] = useState<Record<Field, string>>({
+    description: draft.description,
+    comment: draft.comment,
+    phone: draft.phone,
+  });
+  const [errors, setErrors] = useState<FormError[]>([]);
+  useDocumentTitle(QUESTION, errors.length > 0);
+  const errorFor = (field: Field) => errors.find((error) => error.fieldId === field)?.text;
+  const set = (field: Field) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateReason(values, needsPhone);
+    setErrors(found);
+    if (found.length > 0) return;
+    update({
+      description: values.description.trim(),
+      comment: values.comment.trim(),
+      phone: needsPhone ? values.phone.trim() : '',
+    });
+    void navigate(next);
+  };
+
+  return (
+    <>
+      <BackLink to={back} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <p className="nhsuk-body nhsuk-u-secondary-text-colour app-chosen-slot">{slotSummaryText(slot)}</p>
+          <form onSubmit={submit} noValidate>
+            <CharacterCount
+              id="description"
+              label={QUESTION}
+              isPageHeading
+              hint="Say briefly why you want to see someone, for example ‘cough for 3 weeks’. The surgery team will read this."
+              maxLength={DESCRIPTION_MAX}
+              value={values.description}
+              onChange={set('description')}
+              error={errorFor('description')}
+              rows={3}
+            />
+            {needsPhone ? (
+              <TextInput
+                id="phone"
+                label="What number should the surgery call you on?"
+                hint="For example, 07700 900 982"
+                type="tel"
+                autoComplete="tel"
+                inputMode="tel"
+                widthClass="nhsuk-input--width-20"
+                value={values.phone}
+                onChange={set('phone')}
+                error={errorFor('phone')}
+              />
+            ) : null}
+            <CharacterCount
+              id="comment"
+              label="Is there anything else the surgery should know? (optional)"
+              hint="For example, if you need an interpreter or help getting into the building"
+              maxLength={needsPhone ? COMMENT_MAX_WITH_PHONE : COMMENT_MAX}
+              value={values.comment}
+              onChange={set('comment')}
+              error={errorFor('comment')}
+            />
+            <button className="nhsuk-button" type="submit">
+              Continue
+            </button>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}

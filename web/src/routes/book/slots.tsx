@@ -1,0 +1,212 @@
+import { roleGroupDisplay } from '@gpbook/shared/codes';
+import type { Slot } from '@gpbook/shared/slots';
+import { todayInLondon } from '@gpbook/shared/time';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { BackLink } from '../../components/back-link';
+import { ErrorPanel } from '../../components/error-panel';
+import { OfflineReason } from '../../components/offline-banner';
+import { useBookingDraft } from '../../features/booking/components/booking-draft-context';
+import {
+  earlierFrom,
+  laterFrom,
+  nextPath,
+  previousPath,
+  slotWindow,
+  stepPath,
+  type BookingChoices,
+  type BookingFlow,
+  needsRedirect,
+} from '../../features/booking/lib/booking-steps';
+import { PracticePhone } from '../../features/practices/components/practice-phone';
+import { useSlots } from '../../features/slots/api/get-slots';
+import { SlotPicker } from '../../features/slots/components/slot-picker';
+import { channelPhrase, shortCalendarDate } from '../../lib/describe';
+import { useDocumentTitle } from '../../lib/document-title';
+import { useOnlineStatus } from '../../lib/online-status';
+import { StepRedirect } from './step-redirect';
+import { useBookingFlow } from './use-booking-flow';
+import { usePractice } from './use-practice';
+
+/** Set in navigation state by the check page when the practice answered 409 `slot_taken`. */
+export interface SlotsPageState {
+  slotTaken?: boolean;
+}
+
+function DateWindowNav({
+  flow,
+  choices,
+  from,
+  to,
+  today,
+}: {
+  flow: BookingFlow;
+  choices: BookingChoices;
+  from: string;
+  to: string;
+  today: string;
+}) {
+  const earlier = earlierFrom(from, today);
+  const later = laterFrom(to);
+  const laterWindow = slotWindow(later, today);
+  return (
+    <nav className="nhsuk-pagination" role="navigation" aria-label="Dates">
+      <ul className="nhsuk-list nhsuk-pagination__list">
+        {earlier !== undefined ? (
+          <li className="nhsuk-pagination-item--previous">
+            <Link
+              className="nhsuk-pagination__link nhsuk-pagination__link--prev"
+              to={stepPath(flow, 'slots', { ...choices, from: earlier, slot: undefined })}
+              rel="prev"
+            >
+              <span className="nhsuk-pagination__title">Show earlier dates</span>
+              <span className="nhsuk-u-visually-hidden">:</span>
+              <span className="nhsuk-pagination__page">
+                {shortCalendarDate(earlier)} to {shortCalendarDate(slotWindow(earlier, today).to)}
+              </span>
+            </Link>
+          </li>
+        ) : null}
+        <li className="nhsuk-pagination-item--next">
+          <Link
+            className="nhsuk-pagination__link nhsuk-pagination__link--next"
+            to={stepPath(flow, 'slots', { ...choices, from: later, slot: undefined })}
+            rel="next"
+          >
+            <span className="nhsuk-pagination__title">Show later dates</span>
+            <span className="nhsuk-u-visually-hidden">:</span>
+            <span className="nhsuk-pagination__page">
+              {shortCalendarDate(laterWindow.from)} to {shortCalendarDate(laterWindow.to)}
+            </span>
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** Free slots for the chosen practice, type and channel, two weeks at a time, grouped by day. */
+export function SlotsStepRoute() {
+  const { flow, choices } = useBookingFlow();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { update } = useBookingDraft();
+  const online = useOnlineStatus();
+  const practice = usePractice(choices.practice);
+  const today = todayInLondon();
+  const range = slotWindow(choices.from, today);
+  const redirect = needsRedirect(flow, 'slots', choices);
+  const slots = useSlots(
+    redirect || !choices.practice
+      ? undefined
+      : {
+          practice: choices.practice,
+          from: range.from,
+          to: range.to,
+          role: choices.role,
+          channel: choices.channel,
+        },
+  );
+  const slotTaken = (location.state as SlotsPageState | null)?.slotTaken === true;
+  useDocumentTitle('Choose a time', slotTaken);
+  if (redirect) return <StepRedirect flow={flow} step="slots" choices={choices} />;
+
+  const kind = choices.role ? roleGroupDisplay[choices.role] : 'All';
+  const how = choices.channel ? channelPhrase[choices.channel] : '';
+  const forWindow = { ...choices, from: range.from };
+  const choose = (slot: Slot) => {
+    update({ slot });
+    void navigate(nextPath(flow, 'slots', { ...forWindow, slot: slot.id }));
+  };
+  const days = slots.data?.days ?? [];
+  const count = days.reduce((total, day) => total + day.slots.length, 0);
+  const dates = `${shortCalendarDate(range.from)} to ${shortCalendarDate(range.to)}`;
+
+  return (
+    <>
+      <BackLink to={previousPath(flow, 'slots', choices)} />
+      {slotTaken ? (
+        <div className="nhsuk-error-summary" tabIndex={-1} data-autofocus>
+          <div role="alert">
+            <h2 className="nhsuk-error-summary__heading">Sorry, that appointment has just been taken</h2>
+            <div className="nhsuk-error-summary__body">
+              <p>
+                Someone else booked it before you. Choose another time from the list below, which is up to
+                date.
+              </p>
+            </div>
+          </div>
+        </div>
+      ) : null}
+      <h1>Choose a time</h1>
+      <p className="nhsuk-body">
+        {kind} appointments {how}
+        {practice ? ` at ${practice.name}` : ''}, {dates}.
+      </p>
+      <ul className="nhsuk-list app-change-links">
+        <li>
+          <Link to={stepPath(flow, 'type', forWindow)}>Change the type of appointment</Link>
+        </li>
+        <li>
+          <Link to={stepPath(flow, 'how', forWindow)}>Change how you have the appointment</Link>
+        </li>
+      </ul>
+      {!online ? <OfflineReason action="book an appointment" /> : null}
+      {slots.isPending ? (
+        <p className="nhsuk-body" role="status">
+          Finding free appointments…
+        </p>
+      ) : slots.isError ? (
+        <>
+          <ErrorPanel error={slots.error} />
+          {practice ? (
+            <p className="nhsuk-body">
+              <PracticePhone practice={practice} prefix="To book now, phone" />.
+            </p>
+          ) : null}
+        </>
+      ) : count === 0 ? (
+        <div className="app-no-slots">
+          <h2 className="nhsuk-heading-m">There are no free appointments on these dates</h2>
+          <p className="nhsuk-body">
+            There are no {kind === 'All' ? '' : `${kind} `}appointments {how} free from {dates}.
+          </p>
+          <p className="nhsuk-body">You could:</p>
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            <li>
+              <Link to={stepPath(flow, 'slots', { ...choices, from: laterFrom(range.to), slot: undefined })}>
+                look at later dates
+              </Link>
+            </li>
+            <li>
+              <Link to={stepPath(flow, 'type', forWindow)}>choose another type of appointment</Link>
+            </li>
+            <li>
+              <Link to={stepPath(flow, 'how', forWindow)}>choose another way to have the appointment</Link>
+            </li>
+            {practice ? (
+              <li>
+                <PracticePhone practice={practice} prefix="phone" />
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : (
+        <>
+          <p className="nhsuk-body" role="status">
+            {count} free {count === 1 ? 'appointment' : 'appointments'}. Choose one to continue.
+          </p>
+          <SlotPicker
+            days={days}
+            onChoose={choose}
+            disabled={!online}
+            describedBy={online ? undefined : 'offline-reason'}
+          />
+        </>
+      )}
+      {/* Shown once the list is in, so it does not jump down the page when the times arrive. */}
+      {slots.isSuccess ? (
+        <DateWindowNav flow={flow} choices={choices} from={range.from} to={range.to} today={today} />
+      ) : null}
+    </>
+  );
+}

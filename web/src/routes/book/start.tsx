@@ -1,0 +1,59 @@
+import { Navigate } from 'react-router';
+import { ErrorPanel } from '../../components/error-panel';
+import { BackLink } from '../../components/back-link';
+import { useAppointment } from '../../features/appointments/api/get-appointment';
+import { stepPath, type BookingFlow } from '../../features/booking/lib/booking-steps';
+import { usePractices } from '../../features/practices/api/get-practices';
+import { useDocumentTitle } from '../../lib/document-title';
+import { useBookingFlow } from './use-booking-flow';
+
+/**
+ * The journey's start. Booking: choose a practice only when the federation offers more than one, else book at
+ * the patient's own. Moving an appointment: keep its practice, and start from its type and channel.
+ */
+export function BookingStartRoute() {
+  const { flow } = useBookingFlow();
+  return flow.kind === 'book' ? <BookStart /> : <RescheduleStart flow={flow} />;
+}
+
+function Waiting({ error, back }: { error: unknown; back: string }) {
+  useDocumentTitle('Book an appointment');
+  return (
+    <>
+      <BackLink to={back} />
+      <h1>Book an appointment</h1>
+      {error ? (
+        <ErrorPanel error={error} />
+      ) : (
+        <p className="nhsuk-body" role="status">
+          Loading…
+        </p>
+      )}
+    </>
+  );
+}
+
+function BookStart() {
+  const practices = usePractices();
+  if (!practices.data) return <Waiting error={practices.error} back="/" />;
+  const { registered, federation } = practices.data;
+  const flow: BookingFlow = { kind: 'book', base: '/book', practiceStep: federation.length > 0 };
+  return federation.length > 0 ? (
+    <Navigate to={stepPath(flow, 'practice', {})} replace />
+  ) : (
+    <Navigate to={stepPath(flow, 'type', { practice: registered.odsCode })} replace />
+  );
+}
+
+function RescheduleStart({ flow }: { flow: Extract<BookingFlow, { kind: 'reschedule' }> }) {
+  const appointment = useAppointment(flow.appointmentId);
+  const back = `/appointments/${encodeURIComponent(flow.appointmentId)}`;
+  if (!appointment.data) return <Waiting error={appointment.error} back={back} />;
+  const { practice, role, channel } = appointment.data;
+  return (
+    <Navigate
+      to={stepPath(flow, 'type', { practice: practice.odsCode, role: role.group, channel })}
+      replace
+    />
+  );
+}

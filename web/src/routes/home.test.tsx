@@ -1,0 +1,107 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { APPOINTMENTS_CACHE_KEY, saveAppointments } from '../lib/appointments-cache';
+import { apiError, setOnline, stubApi } from '../test/api-stub';
+import { makeAppointment, makeAppointments, makePractices, makeSession } from '../test/builders';
+import { renderApp } from '../test/render-app';
+
+const signedIn = (appointments = makeAppointments()) =>
+  stubApi({
+    'GET /api/session': { status: 200, body: makeSession() },
+    'GET /api/appointments': { status: 200, body: appointments },
+    'GET /api/practices': { status: 200, body: makePractices() },
+    'POST /auth/logout': { status: 204 },
+  });
+
+describe('home', () => {
+  it('shows the start page with "Continue with NHS login" when signed out', async () => {
+    stubApi({ 'GET /api/session': apiError(401, 'unauthenticated') });
+    renderApp('/');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Book a GP appointment' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Continue with NHS login' })).toHaveAttribute(
+      'href',
+      '/auth/login?returnTo=%2F',
+    );
+  });
+
+  it('explains a failed sign-in from ?signin_error=', async () => {
+    stubApi({ 'GET /api/session': apiError(401, 'unauthenticated') });
+    renderApp('/?signin_error=identity_level');
+    expect(await screen.findByRole('alert')).toHaveTextContent('You need to prove who you are');
+  });
+
+  it('lists upcoming appointments with the note that past ones are not shown, and keeps a copy for offline', async () => {
+    signedIn();
+    renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your appointments' })).toBeInTheDocument();
+    const link = await screen.findByRole('link', { name: /at 10am/ });
+    expect(link).toHaveAttribute('href', '/appointments/Y90001~appt-1');
+    expect(screen.getByText(/Past appointments are not shown/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Book an appointment' })).toHaveAttribute('href', '/book');
+    expect(screen.getByText('Jane Smith')).toBeInTheDocument();
+    await waitFor(() => expect(window.localStorage.getItem(APPOINTMENTS_CACHE_KEY)).not.toBeNull());
+    const stored = JSON.parse(window.localStorage.getItem(APPOINTMENTS_CACHE_KEY) ?? '{}') as {
+      owner: string;
+    };
+    expect(stored.owner).toBe('opaque-user-id-jane-smith');
+    expect(window.localStorage.length).toBe(1);
+  });
+
+  it('marks cancelled appointments', async () => {
+    signedIn(makeAppointments([makeAppointment({ status: 'cancelled', canCancel: false, canAmend: false })]));
+    renderApp('/');
+    expect(await screen.findByText('Cancelled')).toBeInTheDocument();
+  });
+
+  it('offline: shows the copy kept on the device read-only, and booking disabled with a reason', async () => {
+    const owner = 'opaque-user-id-jane-smith';
+    saveAppointments(owner, makeAppointments());
+    setOnline(false);
+    stubApi({});
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    renderApp('/');
+    expect(await screen.findByRole('heading', { name: 'You’re offline' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 3, name: /at 10am/ })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /at 10am/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Book an appointment' })).toBeDisabled();
+    expect(screen.getByText(/You cannot book an appointment while you’re offline/)).toBeInTheDocument();
+    expect(screen.getByText(/This is your list as it was on/)).toBeInTheDocument();
+  });
+
+  it('drops a copy that belongs to someone else when a different patient signs in', async () => {
+    saveAppointments('someone-else', makeAppointments());
+    signedIn(makeAppointments([]));
+    renderApp('/');
+    expect(await screen.findByText('You have no upcoming appointments.')).toBeInTheDocument();
+    await waitFor(() => {
+      const stored = JSON.parse(window.localStorage.getItem(APPOINTMENTS_CACHE_KEY) ?? '{}') as {
+        owner?: string;
+      };
+      expect(stored.owner).not.toBe('someone-else');
+    });
+  });
+
+  it('says the surgery system is unavailable when the list answers practice_unavailable', async () => {
+    const api = signedIn();
+    api.set('GET /api/appointments', apiError(503, 'practice_unavailable'));
+    renderApp('/');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your GP surgery’s system is not available');
+  });
+
+  it('signs out with the CSRF header, forgets the offline copy and says so', async () => {
+    const api = signedIn();
+    renderApp('/');
+    await screen.findByRole('link', { name: /at 10am/ });
+    await waitFor(() => expect(window.localStorage.getItem(APPOINTMENTS_CACHE_KEY)).not.toBeNull());
+    api.set('GET /api/session', apiError(401, 'unauthenticated'));
+    const account = screen.getByRole('navigation', { name: 'Account' });
+    await userEvent.click(within(account).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText('You have signed out.')).toBeInTheDocument();
+    const [logout] = api.callsTo('POST', '/auth/logout');
+    expect(logout?.headers['x-csrf-token']).toBe('csrf-token-0123456789abcdef');
+    expect(window.localStorage.getItem(APPOINTMENTS_CACHE_KEY)).toBeNull();
+  });
+});

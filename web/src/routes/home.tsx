@@ -1,0 +1,136 @@
+import type { AppointmentsResponse } from '@gpbook/shared/appointments';
+import { formatLondonTime, formatLondonDate } from '@gpbook/shared/time';
+import { Link } from 'react-router';
+import { ErrorPanel } from '../components/error-panel';
+import { OfflineReason } from '../components/offline-banner';
+import { useAppointments } from '../features/appointments/api/get-appointments';
+import { AppointmentList } from '../features/appointments/components/appointment-list';
+import { usePractices } from '../features/practices/api/get-practices';
+import { PracticeSummary } from '../features/practices/components/practice-summary';
+import { useOwner } from '../features/session/api/get-owner';
+import { useSession, type SessionState } from '../features/session/api/get-session';
+import { StartPage } from '../features/session/components/start-page';
+import { readAppointments, type CachedAppointments } from '../lib/appointments-cache';
+import { useDocumentTitle } from '../lib/document-title';
+import { useOnlineStatus } from '../lib/online-status';
+
+/** Home: the start page when signed out; otherwise the patient's upcoming appointments and a way to book. */
+export function HomeRoute() {
+  const session = useSession();
+  if (session.isPending) return <Loading />;
+  if (session.data?.status === 'signed-out') return <StartPage />;
+  if (session.data?.status === 'signed-in') return <SignedInHome state={session.data} />;
+  // We could not ask who is signed in: offline, or the service is down. Show the copy kept on the device.
+  return <OfflineHome error={session.error} />;
+}
+
+/** Until we know whether the patient is signed in: nothing to see (so nothing jumps), but said to screen readers. */
+function Loading() {
+  useDocumentTitle('Book a GP appointment');
+  return (
+    <p className="nhsuk-u-visually-hidden" role="status">
+      Loading…
+    </p>
+  );
+}
+
+function BookButton({ online }: { online: boolean }) {
+  if (online) {
+    return (
+      <Link className="nhsuk-button" to="/book" draggable="false">
+        Book an appointment
+      </Link>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="nhsuk-button" disabled aria-describedby="offline-reason">
+        Book an appointment
+      </button>
+      <OfflineReason action="book an appointment" />
+    </>
+  );
+}
+
+function AppointmentsSection({ response, readOnly }: { response: AppointmentsResponse; readOnly: boolean }) {
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">Upcoming appointments</h2>
+      {response.appointments.length === 0 ? (
+        <p className="nhsuk-body">You have no upcoming appointments.</p>
+      ) : (
+        <AppointmentList appointments={response.appointments} readOnly={readOnly} />
+      )}
+      <p className="nhsuk-body nhsuk-u-secondary-text-colour">{response.note}</p>
+    </>
+  );
+}
+
+function SavedAt({ cached }: { cached: CachedAppointments }) {
+  return (
+    <div className="nhsuk-inset-text">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      <p>
+        This is your list as it was on {formatLondonDate(cached.savedAt)} at{' '}
+        {formatLondonTime(cached.savedAt)}. It may have changed since. You can see it, but not change it,
+        until you’re back online.
+      </p>
+    </div>
+  );
+}
+
+function SignedInHome({ state }: { state: SessionState }) {
+  useDocumentTitle('Your appointments');
+  const online = useOnlineStatus();
+  const owner = useOwner(state);
+  const appointments = useAppointments(owner);
+  const practices = usePractices();
+  const cached = !online || appointments.isError ? readAppointments(owner) : undefined;
+  const response = appointments.data ?? cached?.response;
+  const registered = practices.data?.registered;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Your appointments</h1>
+        <BookButton online={online} />
+        {appointments.isError && !(cached && !online) ? <ErrorPanel error={appointments.error} /> : null}
+        {cached && !appointments.data ? <SavedAt cached={cached} /> : null}
+        {response ? (
+          <AppointmentsSection response={response} readOnly={!online} />
+        ) : appointments.isPending ? (
+          <p className="nhsuk-body" role="status">
+            Loading your appointments…
+          </p>
+        ) : null}
+        {registered ? (
+          <>
+            <h2 className="nhsuk-heading-m">Your GP surgery</h2>
+            <PracticeSummary practice={registered} headingLevel={3} />
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function OfflineHome({ error }: { error: unknown }) {
+  useDocumentTitle('Your appointments');
+  const online = useOnlineStatus();
+  const cached = readAppointments();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Your appointments</h1>
+        {online ? <ErrorPanel error={error} /> : <BookButton online={false} />}
+        {cached ? (
+          <>
+            <SavedAt cached={cached} />
+            <AppointmentsSection response={cached.response} readOnly />
+          </>
+        ) : (
+          <p className="nhsuk-body">Your appointments will show here when you’re back online.</p>
+        )}
+      </div>
+    </div>
+  );
+}

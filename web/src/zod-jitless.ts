@@ -1,0 +1,12 @@
+/**
+ * What `zod` means in the web build (see the alias in vite.config.ts): zod itself, with its JIT switched off
+ * before any schema exists. zod compiles faster object parsers with `new Function` and probes for it as each
+ * schema is built; our Content-Security-Policy has no 'unsafe-eval', so the probe would be refused and reported
+ * on every page. Parsing without the JIT is fast enough for what the app handles. The BFF keeps the JIT.
+ */
+import { config } from 'zod/v4/core';
+
+config({ jitless: true });
+
+export * from 'zod/v4';
+export { default } from 'zod/v4';
