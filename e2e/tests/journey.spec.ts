@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { checkPage, PHONE, signIn, slotButtons } from './helpers';
+import { APPOINTMENT_TITLE, checkPage, PHONE, signIn, slotButtons } from './helpers';
 
 test.use({ viewport: PHONE });
 
@@ -48,7 +48,7 @@ test('the main journey at 360 px: sign in, book, see it listed, details, calenda
   await expect(first).toBeVisible();
   const slotName = (await first.getAttribute('aria-label')) ?? '';
   expect(slotName).toMatch(
-    /^\w+day \d{1,2} \w+, \d{1,2}(:\d\d)?(am|pm)|midday, \d+ minutes?, .*GP, in person$/,
+    /^\w+day \d{1,2} \w+, (\d{1,2}(:\d\d)?[ap]m|midday), \d+ minutes?, .*GP, in person$/,
   );
   await checkPage(page, '07-slots');
   await first.click();
@@ -81,7 +81,10 @@ test('the main journey at 360 px: sign in, book, see it listed, details, calenda
 
   await page.getByRole('link', { name: 'Go to your appointments' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your appointments' })).toBeVisible();
-  const listed = page.getByRole('link', { name: /at \d/ }).filter({ hasNotText: 'cancelled' }).first();
+  const listed = page
+    .getByRole('link', { name: APPOINTMENT_TITLE })
+    .filter({ hasNotText: 'cancelled' })
+    .first();
   await expect(listed).toBeVisible();
   await checkPage(page, '11-home-with-appointment');
 

@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isSessionLost } from '../lib/api-client';
 import { setCsrfToken } from '../lib/csrf';
 import { sessionQueryKey, setSessionState } from '../features/session/api/get-session';
+import { isSigningOut } from '../features/session/api/sign-out';
 
 /**
  * The app's query client. Any 401 from any call means the session has ended: the session answer becomes "signed
@@ -26,9 +27,10 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
     },
   });
   function onError(error: unknown) {
-    if (!isSessionLost(error)) return;
+    // A 401 is expected while signing out (the session is going): that is not "your session timed out".
+    if (!isSessionLost(error) || isSigningOut(queryClient)) return;
     setCsrfToken(undefined);
-    setSessionState(queryClient, { status: 'signed-out', expired: true });
+    setSessionState(queryClient, { status: 'signed-out', why: 'expired' });
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
   }
   return queryClient;

@@ -9,7 +9,10 @@ import { setCsrfToken } from '../../../lib/csrf';
  */
 export type SessionState =
   | { status: 'signed-in'; session: SessionResponse; clockOffsetMs: number }
-  | { status: 'signed-out'; expired: boolean };
+  | { status: 'signed-out'; why: SignedOutReason };
+
+/** Why nobody is signed in: never was (or the server forgot), the session timed out, or the patient signed out here. */
+export type SignedOutReason = 'not-signed-in' | 'expired' | 'signed-out';
 
 /** The signed-in state for a session answer received just now. */
 export function signedIn(session: SessionResponse, now: number = Date.now()): SessionState {
@@ -26,7 +29,7 @@ export async function getSession(signal?: AbortSignal): Promise<SessionState> {
   } catch (error) {
     if (isSessionLost(error)) {
       setCsrfToken(undefined);
-      return { status: 'signed-out', expired: error.code === 'session_expired' };
+      return { status: 'signed-out', why: error.code === 'session_expired' ? 'expired' : 'not-signed-in' };
     }
     throw error;
   }

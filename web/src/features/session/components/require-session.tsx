@@ -1,10 +1,12 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { SIGNED_OUT_PATH } from '../api/sign-out';
 import { useSession } from '../api/get-session';
 import { signInPagePath } from '../sign-in-path';
 
 /**
  * Pages for signed-in patients. Signed out (or the session ended, which any 401 reports) → the sign-in page,
- * which brings the patient back here afterwards. Not knowing (offline) lets the page show what it can.
+ * which brings the patient back here afterwards; signed out on purpose → the start page, which says so. Not
+ * knowing (offline) lets the page show what it can.
  */
 export function RequireSession() {
   const session = useSession();
@@ -17,9 +19,12 @@ export function RequireSession() {
     );
   }
   if (session.data?.status === 'signed-out') {
-    return (
-      <Navigate to={signInPagePath(`${location.pathname}${location.search}`, session.data.expired)} replace />
-    );
+    const { why } = session.data;
+    const to =
+      why === 'signed-out'
+        ? SIGNED_OUT_PATH
+        : signInPagePath(`${location.pathname}${location.search}`, why === 'expired');
+    return <Navigate to={to} replace />;
   }
   return <Outlet />;
 }

@@ -44,7 +44,7 @@ export function SessionTimeoutWarning({ state }: { state: SessionState | undefin
       if (fresh === undefined || (freshEnd === end && Date.now() >= end - WARNING_BEFORE_MS)) {
         if (Date.now() >= end) {
           // Ended: say so to the rest of the app, which sends the patient to sign in again.
-          setSessionState(queryClient, { status: 'signed-out', expired: true });
+          setSessionState(queryClient, { status: 'signed-out', why: 'expired' });
         } else {
           setWarning(true);
           timer = setTimeout(() => void check(), Math.max(1000, end - Date.now()));
