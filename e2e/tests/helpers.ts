@@ -8,8 +8,8 @@ mkdirSync(SCREENS_DIR, { recursive: true });
 
 export const PHONE = { width: 360, height: 740 };
 
-/** An appointment card's title, "Monday 23 November at 9:30am" (or "at midday" / "at midnight"). */
-export const APPOINTMENT_TITLE = /\w+day \d{1,2} \w+ at (\d{1,2}(:\d\d)?[ap]m|midday|midnight)/;
+/** An appointment card's title, "Monday 23 November 2026 at 9:30am" (or "at midday" / "at midnight"). */
+export const APPOINTMENT_TITLE = /\w+day \d{1,2} \w+ \d{4} at (\d{1,2}(:\d\d)?[ap]m|midday|midnight)/;
 
 /** A London date `days` from today, as the slot search wants it. */
 export function londonDate(days: number): string {
