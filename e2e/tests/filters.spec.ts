@@ -55,7 +55,9 @@ test('searching with each role and each channel shows only matching slots, or sa
     );
     const roleDisplay = search.roleLabel.replace(' (blood tests)', '');
     for (const name of names) {
-      expect(name.endsWith(`, ${search.phrase}`), `${name} is ${search.phrase}`).toBe(true);
+      // In person at a practice with a branch surgery, the name ends with where: ", at Kirkstall branch".
+      const how = name.replace(/, at [^,]+$/, '');
+      expect(how.endsWith(`, ${search.phrase}`), `${name} is ${search.phrase}`).toBe(true);
       if (search.role !== 'mental-health' && search.role !== 'other')
         expect(name).toContain(
           `, ${roleDisplay === 'Phlebotomist' ? 'Phlebotomist (blood tests)' : roleDisplay}, `,
@@ -82,4 +84,37 @@ test('"show later dates" moves the two-week window on, and "show earlier dates" 
   expect(await page.locator('.app-slot-day__heading').first().innerText()).not.toBe(firstDay);
   await page.getByRole('link', { name: /Show earlier dates/ }).click();
   await expect(page.locator('.app-slot-day__heading').first()).toHaveText(firstDay);
+});
+
+test('at a practice with a branch surgery, each in-person time says where, and the surgery filter narrows them', async ({
+  page,
+}) => {
+  await signInToHome(page, 'Aisha Khan');
+  await page.goto('/book/slots?practice=Y90001&role=gp&channel=in-person');
+  await expect(slotButtons(page).first()).toBeVisible();
+  const surgery = page.getByRole('combobox', { name: 'Surgery' });
+  await expect(surgery.locator('option')).toHaveText([
+    'All surgeries',
+    'Riverside Medical Centre',
+    'Riverside Medical Centre - Kirkstall branch',
+  ]);
+  await surgery.selectOption({ label: 'Riverside Medical Centre - Kirkstall branch' });
+  await page.getByRole('button', { name: 'Show appointments' }).click();
+  await expect(page).toHaveURL(/location=/);
+  await expect(
+    page.getByText(/GP appointments in person at Riverside Medical Centre - Kirkstall branch,/),
+  ).toBeVisible();
+  await expect(slotButtons(page).first()).toBeVisible();
+  await checkPage(page, '07-slots-branch');
+  const names = await page.evaluate<string[]>(
+    "Array.from(document.querySelectorAll('button.app-slot'), (button) => button.getAttribute('aria-label') ?? '')",
+  );
+  expect(names.length).toBeGreaterThan(0);
+  // One surgery: the names no longer say where, and none is at the main surgery.
+  for (const name of names) expect(name).toMatch(/, GP, in person$/);
+
+  await slotButtons(page).first().click();
+  await page.getByRole('textbox', { name: 'What is the appointment for?' }).fill('Branch check');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('40 Kirkstall Road')).toBeVisible();
 });

@@ -48,7 +48,7 @@ test('the main journey at 360 px: sign in, book, see it listed, details, calenda
   await expect(first).toBeVisible();
   const slotName = (await first.getAttribute('aria-label')) ?? '';
   expect(slotName).toMatch(
-    /^\w+day \d{1,2} \w+, (\d{1,2}(:\d\d)?[ap]m|midday), \d+ minutes?, .*GP, in person$/,
+    /^\w+day \d{1,2} \w+, (\d{1,2}(:\d\d)?[ap]m|midday), \d+ minutes?, .*GP, in person(, at .+)?$/,
   );
   await checkPage(page, '07-slots');
   await first.click();

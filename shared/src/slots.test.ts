@@ -78,7 +78,7 @@ describe('grouping and filtering', () => {
     expect(filterSlots(slots, {})).toHaveLength(4);
   });
 
-  it('builds a response that the schema accepts, with locations from before filtering', () => {
+  it('builds a response that the schema accepts, with the locations of the role and channel whatever the location', () => {
     const response = slotsResponseFor(
       { practice: 'A20047', from: '2026-03-28', to: '2026-03-29', location: '18' },
       slots,
@@ -87,5 +87,11 @@ describe('grouping and filtering', () => {
     expect(response.days.flatMap((day) => day.slots.map((slot) => slot.id))).toEqual(['c']);
     expect(response.locations.map((location) => location.name)).toEqual(['Branch', 'The Trevelyan Practice']);
     expect(locationsOf([])).toEqual([]);
+    // Only the main surgery has telephone appointments: the branch is no choice for them.
+    const telephone = slotsResponseFor(
+      { practice: 'A20047', from: '2026-03-28', to: '2026-03-29', channel: 'telephone' },
+      slots,
+    );
+    expect(telephone.locations.map((location) => location.name)).toEqual(['The Trevelyan Practice']);
   });
 });

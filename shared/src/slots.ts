@@ -104,7 +104,10 @@ export const slotsResponseSchema = z.object({
   to: londonDateSchema,
   /** Every date from `from` to `to`, in order, each with its (filtered) slots. */
   days: z.array(slotDaySchema),
-  /** Every location with a free slot in the range before filtering, for the location filter. */
+  /**
+   * Every location with a free slot in the range of the asked role and channel, whatever the location filter: the
+   * choices for that filter.
+   */
   locations: z.array(appointmentLocationSchema),
 });
 export type SlotsResponse = z.infer<typeof slotsResponseSchema>;
@@ -148,13 +151,13 @@ export function locationsOf(slots: readonly Slot[]): AppointmentLocation[] {
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The response for `query` from every free slot found in its range: filtered, grouped by day, with locations. */
+/** The response for `query` from every free slot found in its range: filtered, grouped by day, with the locations to filter by. */
 export function slotsResponseFor(query: SlotsQuery, slots: readonly Slot[]): SlotsResponse {
   return {
     practice: query.practice,
     from: query.from,
     to: query.to,
     days: groupSlotsByLondonDate(filterSlots(slots, query), query.from, query.to),
-    locations: locationsOf(slots),
+    locations: locationsOf(filterSlots(slots, { role: query.role, channel: query.channel })),
   };
 }

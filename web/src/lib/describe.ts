@@ -54,8 +54,11 @@ interface Bookable {
   channel: DeliveryChannel;
 }
 
-/** A slot as a screen reader reads it: "Tuesday 3 March, 9:30am, 10 minutes, Dr Amina Shah, GP, in person". */
-export function slotAccessibleName(slot: Bookable): string {
+/**
+ * A slot as a screen reader reads it: "Tuesday 3 March, 9:30am, 10 minutes, Dr Amina Shah, GP, in person", then
+ * where ("at Kirkstall branch") when the list mixes surgeries.
+ */
+export function slotAccessibleName(slot: Bookable, place?: string): string {
   return [
     shortDate(slot.start),
     formatLondonTime(slot.start),
@@ -63,6 +66,7 @@ export function slotAccessibleName(slot: Bookable): string {
     slot.practitioner?.name,
     slot.role.display,
     channelPhrase[slot.channel],
+    place === undefined ? undefined : `at ${place}`,
   ]
     .filter((part): part is string => part !== undefined)
     .join(', ');

@@ -19,6 +19,7 @@ import {
 } from '../../features/booking/lib/booking-steps';
 import { PracticePhone } from '../../features/practices/components/practice-phone';
 import { useSlots } from '../../features/slots/api/get-slots';
+import { LocationFilter } from '../../features/slots/components/location-filter';
 import { SlotPicker } from '../../features/slots/components/slot-picker';
 import { channelPhrase, shortCalendarDate } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
@@ -104,6 +105,7 @@ export function SlotsStepRoute() {
           to: range.to,
           role: choices.role,
           channel: choices.channel,
+          location: choices.location,
         },
   );
   const slotTaken = (location.state as SlotsPageState | null)?.slotTaken === true;
@@ -113,6 +115,15 @@ export function SlotsStepRoute() {
   const kind = choices.role ? roleGroupDisplay[choices.role] : 'All';
   const how = choices.channel ? channelPhrase[choices.channel] : '';
   const forWindow = { ...choices, from: range.from };
+  // Another type or way of having the appointment may not be offered at the surgery chosen: start from all of them.
+  const forOtherChoice = { ...forWindow, location: undefined };
+  // Where a telephone or video appointment is "held" means nothing to the patient; for in person it matters.
+  const locations = choices.channel === 'in-person' ? (slots.data?.locations ?? []) : [];
+  const place = locations.find((candidate) => candidate.id === choices.location);
+  const filterByPlace = locations.length > 1 || choices.location !== undefined;
+  const showPlace = locations.length > 1 && place === undefined;
+  const choosePlace = (location: string | undefined) =>
+    void navigate(stepPath(flow, 'slots', { ...forWindow, location, slot: undefined }));
   const choose = (slot: Slot) => {
     update({ slot });
     void navigate(nextPath(flow, 'slots', { ...forWindow, slot: slot.id }));
@@ -140,16 +151,19 @@ export function SlotsStepRoute() {
       <h1>Choose a time</h1>
       <p className="nhsuk-body">
         {kind} appointments {how}
-        {practice ? ` at ${practice.name}` : ''}, {dates}.
+        {place ? ` at ${place.name}` : practice ? ` at ${practice.name}` : ''}, {dates}.
       </p>
       <ul className="nhsuk-list app-change-links">
         <li>
-          <Link to={stepPath(flow, 'type', forWindow)}>Change the type of appointment</Link>
+          <Link to={stepPath(flow, 'type', forOtherChoice)}>Change the type of appointment</Link>
         </li>
         <li>
-          <Link to={stepPath(flow, 'how', forWindow)}>Change how you have the appointment</Link>
+          <Link to={stepPath(flow, 'how', forOtherChoice)}>Change how you have the appointment</Link>
         </li>
       </ul>
+      {slots.isSuccess && filterByPlace ? (
+        <LocationFilter locations={locations} selected={place?.id} onChange={choosePlace} />
+      ) : null}
       {!online ? <OfflineReason action="book an appointment" /> : null}
       {slots.isPending ? (
         <p className="nhsuk-body" role="status">
@@ -168,20 +182,31 @@ export function SlotsStepRoute() {
         <div className="app-no-slots">
           <h2 className="nhsuk-heading-m">There are no free appointments on these dates</h2>
           <p className="nhsuk-body">
-            There are no {kind === 'All' ? '' : `${kind} `}appointments {how} free from {dates}.
+            There are no {kind === 'All' ? '' : `${kind} `}appointments {how} free
+            {choices.location !== undefined ? ` at ${place?.name ?? 'the surgery you chose'}` : ''} from{' '}
+            {dates}.
           </p>
           <p className="nhsuk-body">You could:</p>
           <ul className="nhsuk-list nhsuk-list--bullet">
+            {choices.location !== undefined ? (
+              <li>
+                <Link to={stepPath(flow, 'slots', { ...forWindow, location: undefined, slot: undefined })}>
+                  look at all surgeries
+                </Link>
+              </li>
+            ) : null}
             <li>
               <Link to={stepPath(flow, 'slots', { ...choices, from: laterFrom(range.to), slot: undefined })}>
                 look at later dates
               </Link>
             </li>
             <li>
-              <Link to={stepPath(flow, 'type', forWindow)}>choose another type of appointment</Link>
+              <Link to={stepPath(flow, 'type', forOtherChoice)}>choose another type of appointment</Link>
             </li>
             <li>
-              <Link to={stepPath(flow, 'how', forWindow)}>choose another way to have the appointment</Link>
+              <Link to={stepPath(flow, 'how', forOtherChoice)}>
+                choose another way to have the appointment
+              </Link>
             </li>
             {practice ? (
               <li>
@@ -200,6 +225,7 @@ export function SlotsStepRoute() {
             onChoose={choose}
             disabled={!online}
             describedBy={online ? undefined : 'offline-reason'}
+            showLocation={showPlace}
           />
         </>
       )}

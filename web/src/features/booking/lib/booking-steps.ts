@@ -17,6 +17,8 @@ export interface BookingChoices {
   channel?: DeliveryChannel | undefined;
   /** First date of the slot window (London). */
   from?: LondonDate | undefined;
+  /** Only slots at this surgery (a location id from the slot search), when the practice has more than one. */
+  location?: string | undefined;
   slot?: string | undefined;
 }
 
@@ -31,6 +33,8 @@ export type BookingFlow =
 export const WINDOW_DAYS = 14;
 
 const ODS = /^[A-Z0-9]{3,10}$/;
+/** A FHIR logical id, which is what a location id is. */
+const FHIR_ID = /^[A-Za-z0-9.-]{1,64}$/;
 
 function isRoleGroup(value: string | null): value is RoleGroup {
   return value !== null && (roleGroups as readonly string[]).includes(value);
@@ -46,18 +50,20 @@ export function readChoices(params: URLSearchParams): BookingChoices {
   const channel = params.get('channel');
   const from = params.get('from');
   const slot = params.get('slot');
+  const location = params.get('location');
   return {
     practice: practice && ODS.test(practice) ? practice : undefined,
     role: isRoleGroup(role) ? role : undefined,
     channel: isChannel(channel) ? channel : undefined,
     from: from && londonDateSchema.safeParse(from).success ? from : undefined,
+    location: location && FHIR_ID.test(location) ? location : undefined,
     slot: slot && /^[A-Za-z0-9~._-]{1,160}$/.test(slot) ? slot : undefined,
   };
 }
 
 export function choicesSearch(choices: BookingChoices): string {
   const params = new URLSearchParams();
-  for (const key of ['practice', 'role', 'channel', 'from', 'slot'] as const) {
+  for (const key of ['practice', 'role', 'channel', 'from', 'location', 'slot'] as const) {
     const value = choices[key];
     if (value) params.set(key, value);
   }

@@ -12,13 +12,21 @@ interface SlotPickerProps {
   /** Offline: the times stay visible but cannot be chosen; `describedBy` says why. */
   disabled?: boolean;
   describedBy?: string | undefined;
+  /** The list mixes surgeries (a practice with branch sites): each time says where it is. */
+  showLocation?: boolean;
 }
 
 /**
  * Free slots grouped by day: a heading per day and a real button per slot whose accessible name says everything
- * about it (day, date, time, length, practitioner, role, channel), so it makes sense out of context too.
+ * about it (day, date, time, length, practitioner, role, channel and, when it varies, surgery), so it makes sense out of context too.
  */
-export function SlotPicker({ days, onChoose, disabled = false, describedBy }: SlotPickerProps) {
+export function SlotPicker({
+  days,
+  onChoose,
+  disabled = false,
+  describedBy,
+  showLocation = false,
+}: SlotPickerProps) {
   return (
     <div className="app-slot-picker">
       {days
@@ -30,6 +38,7 @@ export function SlotPicker({ days, onChoose, disabled = false, describedBy }: Sl
             onChoose={onChoose}
             disabled={disabled}
             describedBy={describedBy}
+            showLocation={showLocation}
           />
         ))}
     </div>
@@ -41,6 +50,7 @@ function SlotDayGroup({
   onChoose,
   disabled,
   describedBy,
+  showLocation,
 }: { day: SlotDay } & Omit<SlotPickerProps, 'days'>) {
   const [expanded, setExpanded] = useState(false);
   const list = useRef<HTMLUListElement>(null);
@@ -65,7 +75,7 @@ function SlotDayGroup({
             <button
               type="button"
               className="nhsuk-button nhsuk-button--secondary app-slot"
-              aria-label={slotAccessibleName(slot)}
+              aria-label={slotAccessibleName(slot, showLocation ? slot.location.name : undefined)}
               aria-describedby={describedBy}
               disabled={disabled}
               onClick={() => onChoose(slot)}
@@ -76,6 +86,7 @@ function SlotDayGroup({
                   .filter(Boolean)
                   .join(', ')}
               </span>
+              {showLocation ? <span className="app-slot__detail">{slot.location.name}</span> : null}
             </button>
           </li>
         ))}

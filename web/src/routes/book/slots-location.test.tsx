@@ -1,0 +1,102 @@
+import { slotsQuerySchema, slotsResponseFor } from '@gpbook/shared/slots';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { stubApi } from '../../test/api-stub';
+import { makeAppointments, makePractices, makeSession, makeSlot } from '../../test/builders';
+import { renderApp } from '../../test/render-app';
+
+const branch = {
+  id: 'riverside-kirkstall',
+  name: 'Kirkstall branch',
+  address: { lines: ['40 Kirkstall Road'], town: 'Leeds', postcode: 'LS4 2AB' },
+};
+const mainSlot = makeSlot({ day: 1, time: '09:00' });
+const branchSlot = makeSlot({
+  day: 1,
+  time: '09:30',
+  id: 'branch-slot',
+  practitioner: { name: 'Dr Rajesh Patel' },
+  location: branch,
+});
+const branchPhoneSlot = makeSlot({
+  day: 2,
+  time: '14:00',
+  id: 'branch-phone',
+  channel: 'telephone',
+  location: branch,
+});
+
+/** The slot search as the BFF answers it, from these slots, honouring every filter. */
+function stubPracticeWithBranch() {
+  return stubApi({
+    'GET /api/session': { status: 200, body: makeSession() },
+    'GET /api/practices': { status: 200, body: makePractices([]) },
+    'GET /api/appointments': { status: 200, body: makeAppointments([]) },
+    'GET /api/slots': (call) => {
+      const query = slotsQuerySchema.parse(Object.fromEntries(new URL(call.path, 'http://x').searchParams));
+      return { status: 200, body: slotsResponseFor(query, [mainSlot, branchSlot, branchPhoneSlot]) };
+    },
+  });
+}
+
+const slotsPath = '/book/slots?practice=Y90001&role=gp';
+
+describe('slots at a practice with a branch surgery', () => {
+  it('says where each in-person time is, and filters by surgery with a select and a button', async () => {
+    const api = stubPracticeWithBranch();
+    const { router } = renderApp(`${slotsPath}&channel=in-person`);
+    expect(
+      await screen.findByRole('button', {
+        name: /9:30am, 10 minutes, Dr Rajesh Patel, GP, in person, at Kirkstall branch$/,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /9am, .*at Riverside Medical Centre$/ })).toBeInTheDocument();
+
+    const select = screen.getByRole('combobox', { name: 'Surgery' });
+    expect([...(select as HTMLSelectElement).options].map((option) => option.text)).toEqual([
+      'All surgeries',
+      'Kirkstall branch',
+      'Riverside Medical Centre',
+    ]);
+    await userEvent.selectOptions(select, 'Kirkstall branch');
+    // Choosing in the select alone moves nobody on.
+    expect(router.state.location.search).not.toContain('location=');
+    await userEvent.click(screen.getByRole('button', { name: 'Show appointments' }));
+
+    await waitFor(() => expect(router.state.location.search).toContain('location=riverside-kirkstall'));
+    expect(await screen.findByText(/GP appointments in person at Kirkstall branch,/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /Dr Rajesh Patel/ })).toHaveLength(1));
+    expect(screen.queryByRole('button', { name: /Dr Amina Shah/ })).not.toBeInTheDocument();
+    // One surgery shown: the times no longer repeat where they are.
+    expect(screen.getByRole('button', { name: /Dr Rajesh Patel, GP, in person$/ })).toBeInTheDocument();
+    expect(api.callsTo('GET', '/api/slots').at(-1)?.path).toContain('location=riverside-kirkstall');
+    expect(screen.getByRole('combobox', { name: 'Surgery' })).toHaveValue('riverside-kirkstall');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Surgery' }), 'All surgeries');
+    await userEvent.click(screen.getByRole('button', { name: 'Show appointments' }));
+    await waitFor(() => expect(router.state.location.search).not.toContain('location='));
+    expect(await screen.findByRole('button', { name: /Dr Amina Shah/ })).toBeInTheDocument();
+  });
+
+  it('does not ask where for telephone appointments', async () => {
+    stubPracticeWithBranch();
+    renderApp(`${slotsPath}&channel=telephone`);
+    expect(await screen.findByRole('button', { name: /2pm, .*GP, by phone$/ })).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Surgery' })).not.toBeInTheDocument();
+  });
+
+  it('offers all surgeries when the one chosen has nothing free, and changing the type starts from all of them', async () => {
+    stubPracticeWithBranch();
+    renderApp(`/book/slots?practice=Y90001&role=nurse&channel=in-person&location=riverside-kirkstall`);
+    expect(
+      await screen.findByRole('heading', { name: 'There are no free appointments on these dates' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'look at all surgeries' }).getAttribute('href')).not.toContain(
+      'location=',
+    );
+    expect(
+      screen.getByRole('link', { name: 'Change the type of appointment' }).getAttribute('href'),
+    ).not.toContain('location=');
+  });
+});
