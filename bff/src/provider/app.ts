@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { FHIR_JSON_CONTENT_TYPE, INTERACTION_SCOPE, type InteractionName } from '../gpconnect/constants.js';
 import type { PracticeConfig, ProviderConfig } from './config/schema.js';
 import type { FhirResult, InteractionHandlers } from './context.js';
+import { fhirJson, plainResource } from './resources/common.js';
 import { FhirXmlError, fromFhirXml, toFhirXml } from './fhir-xml/index.js';
 import { GpcError, gpcError, operationOutcome } from './outcomes.js';
 import {
@@ -244,7 +245,9 @@ export function buildProviderApp(options: ProviderAppOptions): FastifyInstance {
     if (result.lastModified) reply.header('last-modified', result.lastModified.toUTCString());
     const minimal = /return=minimal/.test(request.headers['prefer']?.toString() ?? '');
     if (result.resource === undefined || minimal) return reply.send('');
-    return reply.send(format === 'xml' ? toFhirXml(result.resource) : JSON.stringify(result.resource));
+    return reply.send(
+      format === 'xml' ? toFhirXml(plainResource(result.resource)) : fhirJson(result.resource),
+    );
   }
 
   function sendError(request: FastifyRequest, reply: FastifyReply, error: GpcError) {

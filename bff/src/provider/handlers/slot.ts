@@ -2,7 +2,7 @@ import { EXT } from '../../gpconnect/constants.js';
 import { offerSlot } from '../availability/access.js';
 import type { InteractionHandlers } from '../context.js';
 import { gpcError } from '../outcomes.js';
-import { searchset } from '../resources/common.js';
+import { searchset, SerializedResource } from '../resources/common.js';
 import {
   healthcareServiceResource,
   locationResource,
@@ -12,9 +12,24 @@ import { organizationResource } from '../resources/organization.js';
 import { scheduleResource, slotResource } from '../resources/slot.js';
 import { serviceFilteringStatus } from '../service-filtering.js';
 import { parseSlotSearch } from '../slots/search-params.js';
-import type { ProviderStore } from '../store/store.js';
+import type { ProviderStore, SlotRecord } from '../store/store.js';
+
+/** Beyond this many, the cache of slot JSON starts again (rolling generation adds slots every day). */
+const SLOT_JSON_CACHE_LIMIT = 200_000;
 
 export function slotHandlers(store: ProviderStore): InteractionHandlers {
+  // A free slot's resource is fixed: its row never changes but for its status, and only free slots are served.
+  // So each slot is turned into JSON once, not on every search (a 14-day search can return thousands).
+  const slotJson = new Map<string, string>();
+  const serializedSlot = (slot: SlotRecord): SerializedResource => {
+    let json = slotJson.get(slot.id);
+    if (json === undefined) {
+      if (slotJson.size >= SLOT_JSON_CACHE_LIMIT) slotJson.clear();
+      json = JSON.stringify(slotResource(slot));
+      slotJson.set(slot.id, json);
+    }
+    return new SerializedResource(json);
+  };
   return {
     slotSearch: ({ config, practice, query, now }) => {
       const search = parseSlotSearch(query);
@@ -76,7 +91,7 @@ export function slotHandlers(store: ProviderStore): InteractionHandlers {
         return schedule ? [schedule] : [];
       });
 
-      const resources: unknown[] = slots.map(slotResource);
+      const resources: unknown[] = slots.map(serializedSlot);
       for (const schedule of schedules) {
         const horizon = horizons.get(schedule.id) ?? { start: '', end: '' };
         resources.push(

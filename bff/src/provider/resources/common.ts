@@ -48,3 +48,47 @@ export function searchset(resources: unknown[], extraMeta?: Record<string, unkno
     entry: resources.map((resource) => ({ resource })),
   };
 }
+
+/**
+ * A resource whose JSON text is made already: slots, which a search returns by the thousand and which never change
+ * while free. {@link fhirJson} writes the text as it is; anything else that meets one (JSON.stringify, the XML
+ * writer after {@link plainResource}) sees the resource itself.
+ */
+export class SerializedResource {
+  constructor(readonly json: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.json);
+  }
+}
+
+interface BundleLike {
+  resourceType: 'Bundle';
+  entry: Array<{ resource: unknown }>;
+}
+
+function isBundleWithSerialized(value: unknown): value is BundleLike {
+  if (typeof value !== 'object' || value === null) return false;
+  const bundle = value as Partial<BundleLike>;
+  return (
+    bundle.resourceType === 'Bundle' &&
+    Array.isArray(bundle.entry) &&
+    bundle.entry.some((entry) => entry.resource instanceof SerializedResource)
+  );
+}
+
+/** The JSON text of a resource; a Bundle's ready-made entries are spliced in rather than parsed and re-written. */
+export function fhirJson(resource: unknown): string {
+  if (!isBundleWithSerialized(resource)) return JSON.stringify(resource);
+  const { entry, ...rest } = resource;
+  const entries = entry.map((item) =>
+    item.resource instanceof SerializedResource ? `{"resource":${item.resource.json}}` : JSON.stringify(item),
+  );
+  // `entry` is the Bundle's last element, so the text keeps the order FHIR JSON has.
+  return `${JSON.stringify(rest).slice(0, -1)},"entry":[${entries.join(',')}]}`;
+}
+
+/** The resource as plain objects, ready-made parts included (for the XML writer). */
+export function plainResource(resource: unknown): unknown {
+  return isBundleWithSerialized(resource) ? JSON.parse(fhirJson(resource)) : resource;
+}
