@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { JSONWebKeySet } from 'jose';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -13,6 +13,7 @@ import type { SessionManager } from '../identity/sessions/manager.js';
 import csrfPlugin from './plugins/csrf.js';
 import { logPath } from '../logger.js';
 import errorsPlugin from './plugins/errors.js';
+import { checkedJsonSerializer } from './plugins/checked-json-serializer.js';
 import rateLimit from './rate-limit/plugin.js';
 import type { RateCounters } from './rate-limit/counters.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -69,7 +70,7 @@ export async function buildBffApp(options: BffAppOptions): Promise<FastifyInstan
     );
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(checkedJsonSerializer);
 
   await app.register(securityHeaders, { secure: options.identity.publicUrl.startsWith('https:') });
   await app.register(errorsPlugin);
