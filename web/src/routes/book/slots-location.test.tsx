@@ -72,6 +72,8 @@ describe('slots at a practice with a branch surgery', () => {
     expect(screen.getByRole('button', { name: /Dr Rajesh Patel, GP, in person$/ })).toBeInTheDocument();
     expect(api.callsTo('GET', '/api/slots').at(-1)?.path).toContain('location=riverside-kirkstall');
     expect(screen.getByRole('combobox', { name: 'Surgery' })).toHaveValue('riverside-kirkstall');
+    // A new list is a new page: focus goes to its heading, as after any page change.
+    expect(screen.getByRole('heading', { level: 1, name: 'Choose a time' })).toHaveFocus();
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Surgery' }), 'All surgeries');
     await userEvent.click(screen.getByRole('button', { name: 'Show appointments' }));

@@ -128,7 +128,9 @@ export function SlotsStepRoute() {
     update({ slot });
     void navigate(nextPath(flow, 'slots', { ...forWindow, slot: slot.id }));
   };
-  const days = slots.data?.days ?? [];
+  // Another surgery's times are on their way: the previous ones are not for choosing.
+  const loading = slots.isPending || slots.isPlaceholderData;
+  const days = loading ? [] : (slots.data?.days ?? []);
   const count = days.reduce((total, day) => total + day.slots.length, 0);
   const dates = `${shortCalendarDate(range.from)} to ${shortCalendarDate(range.to)}`;
 
@@ -161,11 +163,11 @@ export function SlotsStepRoute() {
           <Link to={stepPath(flow, 'how', forOtherChoice)}>Change how you have the appointment</Link>
         </li>
       </ul>
-      {slots.isSuccess && filterByPlace ? (
+      {slots.data && filterByPlace ? (
         <LocationFilter locations={locations} selected={place?.id} onChange={choosePlace} />
       ) : null}
       {!online ? <OfflineReason action="book an appointment" /> : null}
-      {slots.isPending ? (
+      {loading ? (
         <p className="nhsuk-body" role="status">
           Finding free appointments…
         </p>

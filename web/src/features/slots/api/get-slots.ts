@@ -26,9 +26,28 @@ export function slotsQueryOptions(search: SlotSearch) {
   });
 }
 
+/** The same search but for the location filter. */
+function onlyLocationDiffers(a: SlotSearch, b: SlotSearch): boolean {
+  return (
+    a.practice === b.practice &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.role === b.role &&
+    a.channel === b.channel
+  );
+}
+
+/**
+ * While another surgery's slots load, the previous answer stays as placeholder data (`isPlaceholderData`), so the
+ * surgery filter, which is built from it, stays on the page and keeps focus; its slots are not for showing.
+ */
 export function useSlots(search: SlotSearch | undefined) {
   return useQuery({
     ...slotsQueryOptions(search ?? { practice: 'NONE', from: '1970-01-01', to: '1970-01-01' }),
     enabled: search !== undefined,
+    placeholderData: (previous, previousQuery) => {
+      const before = previousQuery?.queryKey[1];
+      return search && before && onlyLocationDiffers(before, search) ? previous : undefined;
+    },
   });
 }
