@@ -3,7 +3,7 @@ import { APPOINTMENT_TITLE, bookThroughApi, checkPage, PHONE, signInToHome } fro
 
 test.use({ viewport: PHONE });
 
-test('offline, home shows the last-fetched appointments read-only, with booking disabled and why', async ({
+test('offline, home shows the last-fetched appointments read-only, with their details, booking disabled and why', async ({
   page,
   context,
 }) => {
@@ -28,13 +28,28 @@ test('offline, home shows the last-fetched appointments read-only, with booking 
   await expect(page.getByRole('heading', { name: 'You’re offline' })).toBeVisible();
   await expect(page.getByText(/This is your list as it was on/)).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: APPOINTMENT_TITLE }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: APPOINTMENT_TITLE })).toHaveCount(0);
   const book = page.getByRole('button', { name: 'Book an appointment' });
   await expect(book).toBeDisabled();
   await expect(
     page.getByText('You cannot book an appointment while you’re offline. Check your internet connection.'),
   ).toBeVisible();
   await checkPage(page, '20-offline-home');
+
+  // The appointment's details open from the same copy, read-only.
+  await page.getByRole('link', { name: APPOINTMENT_TITLE }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /appointment$/ })).toBeVisible();
+  await expect(page.getByText(/This is your appointment as it was on/)).toBeVisible();
+  await expect(page.getByText('Offline check')).toBeVisible();
+  await expect(
+    page.getByText(
+      'You cannot change or cancel an appointment while you’re offline. Check your internet connection.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Add to calendar' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Cancel this appointment' })).toHaveCount(0);
+  await checkPage(page, '20-offline-details');
+  await page.getByRole('link', { name: 'Back to your appointments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your appointments' })).toBeVisible();
 
   await context.setOffline(false);
   await page.reload();

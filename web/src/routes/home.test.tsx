@@ -65,10 +65,30 @@ describe('home', () => {
     renderApp('/');
     expect(await screen.findByRole('heading', { name: 'You’re offline' })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 3, name: /at 10am/ })).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: /at 10am/ })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Book an appointment' })).toBeDisabled();
     expect(screen.getByText(/You cannot book an appointment while you’re offline/)).toBeInTheDocument();
     expect(screen.getByText(/This is your list as it was on/)).toBeInTheDocument();
+
+    // Its details open from the same copy, read-only: nothing to change, nothing to download.
+    await userEvent.click(screen.getByRole('link', { name: /at 10am/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'GP appointment' })).toBeInTheDocument();
+    expect(screen.getByText(/This is your appointment as it was on/)).toBeInTheDocument();
+    expect(screen.getByText('Cough for 3 weeks')).toBeInTheDocument();
+    expect(
+      screen.getByText(/You cannot change or cancel an appointment while you’re offline/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Add to calendar' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Cancel this appointment' })).not.toBeInTheDocument();
+  });
+
+  it('offline, an appointment that is not in the copy on the device says it cannot be shown', async () => {
+    saveAppointments('opaque-user-id-jane-smith', makeAppointments([]));
+    setOnline(false);
+    stubApi({});
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    renderApp('/appointments/Y90001~elsewhere');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your appointment' })).toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
   });
 
   it('drops a copy that belongs to someone else when a different patient signs in', async () => {

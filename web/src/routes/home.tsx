@@ -1,5 +1,4 @@
 import type { AppointmentsResponse } from '@gpbook/shared/appointments';
-import { formatLondonTime, formatLondonDate } from '@gpbook/shared/time';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../components/error-panel';
 import { OfflineReason } from '../components/offline-banner';
@@ -10,7 +9,8 @@ import { PracticeSummary } from '../features/practices/components/practice-summa
 import { useOwner } from '../features/session/api/get-owner';
 import { useSession, type SessionState } from '../features/session/api/get-session';
 import { StartPage } from '../features/session/components/start-page';
-import { readAppointments, type CachedAppointments } from '../lib/appointments-cache';
+import { SavedAt } from '../components/saved-at';
+import { readAppointments } from '../lib/appointments-cache';
 import { useDocumentTitle } from '../lib/document-title';
 import { useOnlineStatus } from '../lib/online-status';
 
@@ -52,30 +52,17 @@ function BookButton({ online }: { online: boolean }) {
   );
 }
 
-function AppointmentsSection({ response, readOnly }: { response: AppointmentsResponse; readOnly: boolean }) {
+function AppointmentsSection({ response }: { response: AppointmentsResponse }) {
   return (
     <>
       <h2 className="nhsuk-heading-m">Upcoming appointments</h2>
       {response.appointments.length === 0 ? (
         <p className="nhsuk-body">You have no upcoming appointments.</p>
       ) : (
-        <AppointmentList appointments={response.appointments} readOnly={readOnly} />
+        <AppointmentList appointments={response.appointments} />
       )}
       <p className="nhsuk-body nhsuk-u-secondary-text-colour">{response.note}</p>
     </>
-  );
-}
-
-function SavedAt({ cached }: { cached: CachedAppointments }) {
-  return (
-    <div className="nhsuk-inset-text">
-      <span className="nhsuk-u-visually-hidden">Information: </span>
-      <p>
-        This is your list as it was on {formatLondonDate(cached.savedAt)} at{' '}
-        {formatLondonTime(cached.savedAt)}. It may have changed since. You can see it, but not change it,
-        until you’re back online.
-      </p>
-    </div>
   );
 }
 
@@ -94,9 +81,9 @@ function SignedInHome({ state }: { state: SessionState }) {
         <h1>Your appointments</h1>
         <BookButton online={online} />
         {appointments.isError && !(cached && !online) ? <ErrorPanel error={appointments.error} /> : null}
-        {cached && !appointments.data ? <SavedAt cached={cached} /> : null}
+        {cached && !appointments.data ? <SavedAt savedAt={cached.savedAt} what="list" /> : null}
         {response ? (
-          <AppointmentsSection response={response} readOnly={!online} />
+          <AppointmentsSection response={response} />
         ) : appointments.isPending ? (
           <p className="nhsuk-body" role="status">
             Loading your appointments…
@@ -124,8 +111,8 @@ function OfflineHome({ error }: { error: unknown }) {
         {online ? <ErrorPanel error={error} /> : <BookButton online={false} />}
         {cached ? (
           <>
-            <SavedAt cached={cached} />
-            <AppointmentsSection response={cached.response} readOnly />
+            <SavedAt savedAt={cached.savedAt} what="list" />
+            <AppointmentsSection response={cached.response} />
           </>
         ) : (
           <p className="nhsuk-body">Your appointments will show here when you’re back online.</p>

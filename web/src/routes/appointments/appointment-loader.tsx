@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { BackLink } from '../../components/back-link';
 import { ErrorPanel } from '../../components/error-panel';
 import { useAppointment } from '../../features/appointments/api/get-appointment';
+import { readAppointments } from '../../lib/appointments-cache';
 import { useDocumentTitle } from '../../lib/document-title';
+import { useOnlineStatus } from '../../lib/online-status';
 
 /** Loads the appointment `id`, with a heading and back link while it loads or when it cannot be loaded. */
 export function WithAppointment({
@@ -15,11 +17,17 @@ export function WithAppointment({
   id: string;
   title: string;
   back: string;
-  children: (appointment: Appointment) => ReactNode;
+  /** `savedAt` is set when the appointment comes from the copy kept on the device (offline). */
+  children: (appointment: Appointment, savedAt?: string) => ReactNode;
 }) {
   const appointment = useAppointment(id);
-  useDocumentTitle(title, appointment.isError);
+  const online = useOnlineStatus();
+  // Offline, the copy of the list kept on the device has this appointment as it was when the list was fetched.
+  const cached = appointment.isError && !online ? readAppointments() : undefined;
+  const copy = cached?.response.appointments.find((candidate) => candidate.id === id);
+  useDocumentTitle(title, appointment.isError && !copy);
   if (appointment.data) return <>{children(appointment.data)}</>;
+  if (cached && copy) return <>{children(copy, cached.savedAt)}</>;
   return (
     <>
       <BackLink to={back} />

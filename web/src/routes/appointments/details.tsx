@@ -3,6 +3,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { SuccessBanner } from '../../components/notification-banner';
 import { OfflineReason } from '../../components/offline-banner';
+import { SavedAt } from '../../components/saved-at';
 import { AppointmentSummary } from '../../features/appointments/components/appointment-summary';
 import { CalendarLink } from '../../features/appointments/components/calendar-link';
 import { appointmentKind } from '../../lib/describe';
@@ -21,12 +22,12 @@ export function AppointmentDetailsRoute() {
   const { id = '' } = useParams();
   return (
     <WithAppointment id={id} title="Your appointment" back="/">
-      {(appointment) => <Details appointment={appointment} />}
+      {(appointment, savedAt) => <Details appointment={appointment} savedAt={savedAt} />}
     </WithAppointment>
   );
 }
 
-function Details({ appointment }: { appointment: Appointment }) {
+function Details({ appointment, savedAt }: { appointment: Appointment; savedAt?: string | undefined }) {
   const location = useLocation();
   const online = useOnlineStatus();
   const notice = (location.state as DetailsPageState | null)?.notice;
@@ -54,8 +55,10 @@ function Details({ appointment }: { appointment: Appointment }) {
               </>
             ) : null}
           </h1>
+          {savedAt ? <SavedAt savedAt={savedAt} what="appointment" /> : null}
           <AppointmentSummary appointment={appointment} />
-          {cancelled ? null : <CalendarLink id={appointment.id} />}
+          {/* The calendar file is made by the server: offline there is nothing to download. */}
+          {cancelled || !online ? null : <CalendarLink id={appointment.id} />}
           {!cancelled && canChange ? (
             <>
               <h2 className="nhsuk-heading-m">Change or cancel</h2>

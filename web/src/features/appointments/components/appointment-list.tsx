@@ -2,14 +2,8 @@ import type { Appointment } from '@gpbook/shared/appointments';
 import { Link } from 'react-router';
 import { appointmentKind, channelPhrase, whenText } from '../../../lib/describe';
 
-/** Upcoming appointments as cards, soonest first; read-only (no links) when shown from the offline copy. */
-export function AppointmentList({
-  appointments,
-  readOnly = false,
-}: {
-  appointments: readonly Appointment[];
-  readOnly?: boolean;
-}) {
+/** Upcoming appointments as cards, soonest first, each linking to its details (offline too, from the copy). */
+export function AppointmentList({ appointments }: { appointments: readonly Appointment[] }) {
   return (
     <ul className="nhsuk-list app-appointment-list">
       {appointments.map((appointment) => {
@@ -17,20 +11,16 @@ export function AppointmentList({
         const title = whenText(appointment.start);
         return (
           <li key={appointment.id}>
-            <div className={`nhsuk-card${readOnly ? '' : ' nhsuk-card--clickable'}`}>
+            <div className="nhsuk-card nhsuk-card--clickable">
               <div className="nhsuk-card__content">
                 <h3 className="nhsuk-card__heading nhsuk-heading-s">
-                  {readOnly ? (
-                    title
-                  ) : (
-                    <Link
-                      className="nhsuk-card__link"
-                      to={`/appointments/${encodeURIComponent(appointment.id)}`}
-                    >
-                      {title}
-                      {cancelled ? <span className="nhsuk-u-visually-hidden"> (cancelled)</span> : null}
-                    </Link>
-                  )}
+                  <Link
+                    className="nhsuk-card__link"
+                    to={`/appointments/${encodeURIComponent(appointment.id)}`}
+                  >
+                    {title}
+                    {cancelled ? <span className="nhsuk-u-visually-hidden"> (cancelled)</span> : null}
+                  </Link>
                 </h3>
                 {cancelled ? (
                   <p className="nhsuk-card__description">
