@@ -38,6 +38,13 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
+ * A cookie the web can read, set and cleared with the (httpOnly) session cookie. It holds no secret, only "1": it
+ * says a session may exist, so a browser that has never signed in is shown the start page without asking the
+ * server first (and without a 401 for nothing). With Secure on it carries the `__Host-` prefix too.
+ */
+export const SIGNED_IN_HINT_COOKIE = 'gpbook_signed_in';
+
+/**
  * Why sign-in did not complete. The BFF redirects to `/?signin_error=<code>` and the web explains:
  * - `identity_level`: the NHS login is not verified to the level this service needs (P9, "high level");
  * - `registration_missing`: NHS login holds no GP practice for the patient;

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { sessionResponseSchema } from '@gpbook/shared/session';
+import { SIGNED_IN_HINT_COOKIE, sessionResponseSchema } from '@gpbook/shared/session';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestBrowser } from '../test-support/identity/browser.js';
@@ -130,6 +130,11 @@ describe('sign-in with the demo NHS login', () => {
     expect(cookie).not.toMatch(/Secure/i); // http://127.0.0.1 is the one place without Secure
     const sessionId = browser.cookie(bffUrl, SESSION_COOKIE)!;
     expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 random bits
+    // Beside it, a hint the web can read (no secret in it) so a browser never signed in does not ask GET /api/session.
+    const hint = run.setCookie.find((line) => line.startsWith(`${SIGNED_IN_HINT_COOKIE}=`));
+    expect(hint).toMatch(/^gpbook_signed_in=1;/);
+    expect(hint).not.toMatch(/HttpOnly/i);
+    expect(hint).toMatch(/SameSite=Lax/i);
 
     const session = await getSession(browser, bffUrl);
     expect(session.status).toBe(200);
@@ -300,6 +305,7 @@ describe('session lifetime', () => {
     });
     expect(out.status).toBe(204);
     expect(browser.cookie(bffUrl, SESSION_COOKIE)).toBeUndefined();
+    expect(browser.cookie(bffUrl, SIGNED_IN_HINT_COOKIE)).toBeUndefined();
 
     const stolen = new TestBrowser();
     stolen.setCookie(bffUrl, SESSION_COOKIE, sessionId);

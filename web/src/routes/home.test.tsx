@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { SIGNED_IN_HINT_COOKIE } from '@gpbook/shared/session';
 import { describe, expect, it } from 'vitest';
 import { APPOINTMENTS_CACHE_KEY, saveAppointments } from '../lib/appointments-cache';
 import { apiError, setOnline, stubApi } from '../test/api-stub';
@@ -25,6 +26,16 @@ describe('home', () => {
       'href',
       '/auth/login?returnTo=%2F',
     );
+  });
+
+  it('shows a browser that has never signed in the start page without asking the server', async () => {
+    document.cookie = `${SIGNED_IN_HINT_COOKIE}=; path=/; max-age=0`;
+    const api = stubApi({});
+    renderApp('/');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Book a GP appointment' }),
+    ).toBeInTheDocument();
+    expect(api.calls).toEqual([]);
   });
 
   it('explains a failed sign-in from ?signin_error=', async () => {

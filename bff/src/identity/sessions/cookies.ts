@@ -1,25 +1,33 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
+import { SIGNED_IN_HINT_COOKIE } from '@gpbook/shared/session';
 
 /**
- * The two cookies of this service. With Secure on, the `__Host-` prefix makes the browser refuse any version
+ * The cookies of this service. With Secure on, the `__Host-` prefix makes the browser refuse any version
  * of them set for a parent domain or a sub-path, so a neighbouring site cannot plant a session id.
  */
 export interface SessionCookies {
   session: string;
   signIn: string;
+  /** Readable by the web: set and cleared with `session` (see SIGNED_IN_HINT_COOKIE). */
+  signedInHint: string;
   secure: boolean;
 }
 
 export function sessionCookies(secure: boolean): SessionCookies {
   const prefix = secure ? '__Host-' : '';
-  return { session: `${prefix}gpbook_session`, signIn: `${prefix}gpbook_signin`, secure };
+  return {
+    session: `${prefix}gpbook_session`,
+    signIn: `${prefix}gpbook_signin`,
+    signedInHint: `${prefix}${SIGNED_IN_HINT_COOKIE}`,
+    secure,
+  };
 }
 
-function options(cookies: SessionCookies, maxAgeSeconds?: number) {
+function options(cookies: SessionCookies, maxAgeSeconds?: number, httpOnly = true) {
   return {
     path: '/',
-    httpOnly: true,
+    httpOnly,
     sameSite: 'lax' as const,
     secure: cookies.secure,
     ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
@@ -35,10 +43,12 @@ export function setCookie(
   maxAgeSeconds: number,
 ): void {
   reply.setCookie(cookies[name], value, options(cookies, maxAgeSeconds));
+  if (name === 'session') reply.setCookie(cookies.signedInHint, '1', options(cookies, maxAgeSeconds, false));
 }
 
 export function clearCookie(reply: FastifyReply, cookies: SessionCookies, name: 'session' | 'signIn'): void {
   reply.clearCookie(cookies[name], options(cookies));
+  if (name === 'session') reply.clearCookie(cookies.signedInHint, options(cookies, undefined, false));
 }
 
 export function readCookie(

@@ -1,4 +1,4 @@
-import { sessionResponseSchema, type SessionResponse } from '@gpbook/shared/session';
+import { SIGNED_IN_HINT_COOKIE, sessionResponseSchema, type SessionResponse } from '@gpbook/shared/session';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiGet, isSessionLost } from '../../../lib/api-client';
 import { setCsrfToken } from '../../../lib/csrf';
@@ -21,7 +21,18 @@ export function signedIn(session: SessionResponse, now: number = Date.now()): Se
 
 export const sessionQueryKey = ['session'] as const;
 
+/** Whether the server has said a session may exist here (the readable hint cookie set with the session's). */
+function mayBeSignedIn(): boolean {
+  const hint = new RegExp(`(?:^|;\\s*)(?:__Host-)?${SIGNED_IN_HINT_COOKIE}=`);
+  return hint.test(document.cookie);
+}
+
 export async function getSession(signal?: AbortSignal): Promise<SessionState> {
+  // Never signed in on this browser (or signed out): nothing to ask the server.
+  if (!mayBeSignedIn()) {
+    setCsrfToken(undefined);
+    return { status: 'signed-out', why: 'not-signed-in' };
+  }
   try {
     const session = await apiGet('/api/session', sessionResponseSchema, signal);
     setCsrfToken(session.csrfToken);
