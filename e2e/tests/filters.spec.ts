@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
-import { checkPage, PHONE, signInToHome, slotButtons } from './helpers';
+import { checkPage, PHONE, signInToHome, slotButtons, slotNames } from './helpers';
 
 test.use({ viewport: PHONE });
 
@@ -50,9 +50,7 @@ test('searching with each role and each channel shows only matching slots, or sa
     await expect(page.getByRole('heading', { level: 1, name: 'Choose a time' })).toBeVisible();
     const none = page.getByRole('heading', { name: 'There are no free appointments on these dates' });
     await expect(slotButtons(page).first().or(none)).toBeVisible();
-    const names = await page.evaluate<string[]>(
-      "Array.from(document.querySelectorAll('button.app-slot'), (button) => button.getAttribute('aria-label') ?? '')",
-    );
+    const names = await slotNames(page);
     const roleDisplay = search.roleLabel.replace(' (blood tests)', '');
     for (const name of names) {
       // In person at a practice with a branch surgery, the name ends with where: ", at Kirkstall branch".
@@ -106,9 +104,7 @@ test('at a practice with a branch surgery, each in-person time says where, and t
   ).toBeVisible();
   await expect(slotButtons(page).first()).toBeVisible();
   await checkPage(page, '07-slots-branch');
-  const names = await page.evaluate<string[]>(
-    "Array.from(document.querySelectorAll('button.app-slot'), (button) => button.getAttribute('aria-label') ?? '')",
-  );
+  const names = await slotNames(page);
   expect(names.length).toBeGreaterThan(0);
   // One surgery: the names no longer say where, and none is at the main surgery.
   for (const name of names) expect(name).toMatch(/, GP, in person$/);

@@ -44,6 +44,14 @@ export function slotButtons(page: Page): Locator {
   return page.locator('button.app-slot');
 }
 
+/** The accessible name of every free slot button on the page. */
+export function slotNames(page: Page): Promise<string[]> {
+  // A string, not a function: this project type-checks without the DOM library.
+  return page.evaluate<string[]>(
+    "Array.from(document.querySelectorAll('button.app-slot'), (button) => button.getAttribute('aria-label') ?? '')",
+  );
+}
+
 /** Books an appointment through the patient API directly (as the signed-in browser), for tests about what comes after. */
 export async function bookThroughApi(
   page: Page,

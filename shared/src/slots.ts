@@ -151,7 +151,10 @@ export function locationsOf(slots: readonly Slot[]): AppointmentLocation[] {
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The response for `query` from every free slot found in its range: filtered, grouped by day, with the locations to filter by. */
+/**
+ * The response for `query` from every free slot found in its range: filtered, grouped by day, with the locations
+ * to filter by.
+ */
 export function slotsResponseFor(query: SlotsQuery, slots: readonly Slot[]): SlotsResponse {
   return {
     practice: query.practice,

@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isSessionLost } from '../lib/api-client';
 import { setCsrfToken } from '../lib/csrf';
-import { sessionQueryKey, setSessionState } from '../features/session/api/get-session';
+import { allButSession, setSessionState } from '../features/session/api/get-session';
 import { isSigningOut } from '../features/session/api/sign-out';
 
 /**
@@ -31,7 +31,7 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
     if (!isSessionLost(error) || isSigningOut(queryClient)) return;
     setCsrfToken(undefined);
     setSessionState(queryClient, { status: 'signed-out', why: 'expired' });
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+    queryClient.removeQueries(allButSession);
   }
   return queryClient;
 }

@@ -6,9 +6,8 @@ export function SavedAt({ savedAt, what }: { savedAt: string; what: 'list' | 'ap
     <div className="nhsuk-inset-text">
       <span className="nhsuk-u-visually-hidden">Information: </span>
       <p>
-        This is your {what === 'list' ? 'list' : 'appointment'} as it was on {formatLondonDate(savedAt)} at{' '}
-        {formatLondonTime(savedAt)}. It may have changed since. You can see it, but not change it, until
-        you’re back online.
+        This is your {what} as it was on {formatLondonDate(savedAt)} at {formatLondonTime(savedAt)}. It may
+        have changed since. You can see it, but not change it, until you’re back online.
       </p>
     </div>
   );

@@ -4,9 +4,8 @@ import type { PatientConfig, ProviderConfig } from '../config/schema.js';
 import type { GeneratedSlot } from '../slots/generate.js';
 import { migrate } from './migrations.js';
 
-/** A generated slot as stored: with its id and whether it is free. */
 /**
- * A slot row. Its fields never change once written, only its status (free ↔ busy), and ids are never reused
+ * A generated slot as stored, with its id and whether it is free. Its fields never change once written, only its status (free ↔ busy), and ids are never reused
  * (AUTOINCREMENT): the slot search relies on this to make each free slot's JSON once.
  */
 export interface SlotRecord extends GeneratedSlot {

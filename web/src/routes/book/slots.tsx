@@ -192,7 +192,7 @@ export function SlotsStepRoute() {
           <ul className="nhsuk-list nhsuk-list--bullet">
             {choices.location !== undefined ? (
               <li>
-                <Link to={stepPath(flow, 'slots', { ...forWindow, location: undefined, slot: undefined })}>
+                <Link to={stepPath(flow, 'slots', { ...forOtherChoice, slot: undefined })}>
                   look at all surgeries
                 </Link>
               </li>

@@ -1,5 +1,5 @@
 import { SIGNED_IN_HINT_COOKIE, sessionResponseSchema, type SessionResponse } from '@gpbook/shared/session';
-import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, type Query, type QueryClient } from '@tanstack/react-query';
 import { apiGet, isSessionLost } from '../../../lib/api-client';
 import { setCsrfToken } from '../../../lib/csrf';
 
@@ -21,10 +21,14 @@ export function signedIn(session: SessionResponse, now: number = Date.now()): Se
 
 export const sessionQueryKey = ['session'] as const;
 
+/** Every cached answer but the session's: what is dropped when the patient's session goes. */
+export const allButSession = { predicate: (query: Query) => query.queryKey[0] !== sessionQueryKey[0] };
+
+const SIGNED_IN_HINT = new RegExp(`(?:^|;\\s*)(?:__Host-)?${SIGNED_IN_HINT_COOKIE}=`);
+
 /** Whether the server has said a session may exist here (the readable hint cookie set with the session's). */
 function mayBeSignedIn(): boolean {
-  const hint = new RegExp(`(?:^|;\\s*)(?:__Host-)?${SIGNED_IN_HINT_COOKIE}=`);
-  return hint.test(document.cookie);
+  return SIGNED_IN_HINT.test(document.cookie);
 }
 
 export async function getSession(signal?: AbortSignal): Promise<SessionState> {

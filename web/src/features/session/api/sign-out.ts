@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { apiRequest } from '../../../lib/api-client';
 import { clearAppointments } from '../../../lib/appointments-cache';
 import { setCsrfToken } from '../../../lib/csrf';
-import { sessionQueryKey, sessionQueryOptions, setSessionState } from './get-session';
+import { allButSession, sessionQueryOptions, setSessionState } from './get-session';
 
 /** Where the patient lands after signing out: the start page, saying they have signed out. */
 export const SIGNED_OUT_PATH = '/?signed_out=1';
@@ -38,14 +38,14 @@ export function useSignOut() {
   return useMutation({
     mutationKey: signOutMutationKey,
     mutationFn: async () => {
-      await queryClient.cancelQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+      await queryClient.cancelQueries(allButSession);
       await signOut();
     },
     onSettled: async () => {
       clearAppointments();
       setCsrfToken(undefined);
       setSessionState(queryClient, { status: 'signed-out', why: 'signed-out' });
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+      queryClient.removeQueries(allButSession);
       await navigate(SIGNED_OUT_PATH, { replace: true });
     },
   });

@@ -1,5 +1,5 @@
 import { slotsResponseSchema, type SlotsQuery, type SlotsResponse } from '@gpbook/shared/slots';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { hashKey, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
 
 export type SlotSearch = Pick<SlotsQuery, 'practice' | 'from' | 'to' | 'role' | 'channel' | 'location'>;
@@ -28,13 +28,7 @@ export function slotsQueryOptions(search: SlotSearch) {
 
 /** The same search but for the location filter. */
 function onlyLocationDiffers(a: SlotSearch, b: SlotSearch): boolean {
-  return (
-    a.practice === b.practice &&
-    a.from === b.from &&
-    a.to === b.to &&
-    a.role === b.role &&
-    a.channel === b.channel
-  );
+  return hashKey([{ ...a, location: undefined }]) === hashKey([{ ...b, location: undefined }]);
 }
 
 /**

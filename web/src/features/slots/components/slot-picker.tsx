@@ -18,7 +18,8 @@ interface SlotPickerProps {
 
 /**
  * Free slots grouped by day: a heading per day and a real button per slot whose accessible name says everything
- * about it (day, date, time, length, practitioner, role, channel and, when it varies, surgery), so it makes sense out of context too.
+ * about it (day, date, time, length, practitioner, role, channel and, when it varies, surgery), so it makes sense
+ * out of context too.
  */
 export function SlotPicker({
   days,
