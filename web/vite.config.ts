@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -18,6 +20,22 @@ const stripRemoteFontFaces = {
     },
   },
 };
+
+/**
+ * Drops NHS.UK frontend's `@media screen\0 …` blocks: a hack that only Internet Explorer 8–10 ever matched. No
+ * browser we support applies them, and CSS minifiers rightly reject the syntax (esbuild warns on every build).
+ */
+const stripInternetExplorerMediaHacks = {
+  postcssPlugin: 'strip-ie-media-hacks',
+  AtRule: {
+    media: (rule: { params: string; remove(): void }) => {
+      if (rule.params.includes('\\0')) rule.remove();
+    },
+  },
+};
+
+/** NHS.UK frontend's CSS points at its icons as `/assets/images/…`: bundle them from the package instead. */
+const nhsukImages = `${dirname(createRequire(import.meta.url).resolve('nhsuk-frontend/package.json'))}/dist/nhsuk/assets/images`;
 
 export default defineConfig({
   plugins: [
@@ -57,16 +75,19 @@ export default defineConfig({
   resolve: {
     conditions: ['source'],
     // `zod` with its eval-based JIT off before any schema is built (see src/zod-jitless.ts).
-    alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod-jitless.ts', import.meta.url)) }],
+    alias: [
+      { find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod-jitless.ts', import.meta.url)) },
+      { find: /^\/assets\/images\/(nhsuk-icon-[\w-]+\.svg)$/, replacement: `${nhsukImages}/$1` },
+    ],
   },
-  css: { postcss: { plugins: [stripRemoteFontFaces] } },
+  css: { postcss: { plugins: [stripRemoteFontFaces, stripInternetExplorerMediaHacks] } },
   server: {
     port: 5173,
     strictPort: true,
     proxy: { '/api': BFF, '/auth': BFF, '/.well-known': BFF },
   },
   build: {
-    // Vite 8's default CSS minifier (lightningcss) rejects an IE hack in nhsuk-frontend's CSS.
+    // esbuild minifies CSS (Vite 8's default, lightningcss, stops at nhsuk-frontend's IE hacks if one slips through).
     cssMinify: 'esbuild',
     sourcemap: true,
     // .vite/manifest.json: which chunks each entry and lazy route loads (read by bench/web.bench.mjs).

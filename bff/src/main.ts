@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     ...(stack.providerUrl
       ? [`  Reference GP Connect provider: ${stack.providerUrl}/{ODS}/STU3/1/gpconnect`]
       : []),
+    ...(stack.demoIdpUrl ? [`  Demo NHS login (identity provider): ${stack.demoIdpUrl}`] : []),
+    '  Stop with Ctrl+C.',
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

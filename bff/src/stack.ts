@@ -25,6 +25,8 @@ export interface Stack {
   provider: FastifyInstance | undefined;
   bffUrl: string;
   providerUrl: string | undefined;
+  /** The bundled demo identity provider's issuer, when it runs. */
+  demoIdpUrl: string | undefined;
   /** Sign-in sessions, for tests that start from a signed-in patient. */
   sessions: SessionManager;
   close(): Promise<void>;
@@ -121,6 +123,7 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
     provider,
     bffUrl,
     providerUrl,
+    demoIdpUrl: identity.demoIdp?.issuer,
     sessions: identity.sessions,
     async close() {
       await bff.close();

@@ -1,9 +1,14 @@
 import { expect, type APIResponse, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expectNoAxeViolations } from './a11y';
 
-/** Where screenshots of every screen go (at 360 px wide), for people to look at. */
-export const SCREENS_DIR = process.env['SCREENS_DIR'] ?? '/tmp/screens';
+/**
+ * Where screenshots of every screen go (at 360 px wide), for people to look at: `test-results/screens` in this
+ * checkout (ignored by git), or `SCREENS_DIR`.
+ */
+export const SCREENS_DIR =
+  process.env['SCREENS_DIR'] ?? fileURLToPath(new URL('../../test-results/screens', import.meta.url));
 mkdirSync(SCREENS_DIR, { recursive: true });
 
 export const PHONE = { width: 360, height: 740 };

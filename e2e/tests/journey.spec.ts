@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { APPOINTMENT_TITLE, checkPage, PHONE, signIn, slotButtons } from './helpers';
+import { APPOINTMENT_TITLE, checkPage, PHONE, SCREENS_DIR, signIn, slotButtons } from './helpers';
 
 test.use({ viewport: PHONE });
 
@@ -10,7 +10,7 @@ test('the main journey at 360 px: sign in, book, see it listed, details, calenda
   await page.goto('/');
   await page.getByRole('link', { name: 'Continue with NHS login' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Choose who to sign in as' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/screens/02-identity-provider.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENS_DIR}/02-identity-provider.png`, fullPage: true });
   await page.getByRole('button', { name: 'Sign in as Jane Smith' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Your appointments' })).toBeVisible();

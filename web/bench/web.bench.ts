@@ -4,9 +4,8 @@
  * the full demo stack. Flags: --skip-build, --no-lighthouse. A script, not a test: it prints figures, it asserts nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -154,8 +153,13 @@ function lighthouse(
   url: string,
   extraHeaders: Record<string, string> | undefined,
 ): Scores | undefined {
-  const out = mkdtempSync(join(tmpdir(), 'lh-'));
-  const report = join(out, 'report.json');
+  // Reports are kept for reading, in this checkout's ignored bench-results/ folder.
+  const out = join(root, 'bench-results', 'lighthouse');
+  mkdirSync(out, { recursive: true });
+  const report = join(
+    out,
+    `${new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'start'}.json`,
+  );
   const result = spawnSync(
     process.execPath,
     [
@@ -172,7 +176,6 @@ function lighthouse(
   );
   if (result.status !== 0 || !existsSync(report)) return undefined;
   const json = JSON.parse(readFileSync(report, 'utf8')) as LighthouseJson;
-  rmSync(out, { recursive: true, force: true });
   const score = (id: string): number => Math.round((json.categories[id]?.score ?? 0) * 100);
   const metric = (id: string): string => json.audits[id]?.displayValue ?? '-';
   return {

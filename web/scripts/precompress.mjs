@@ -32,6 +32,7 @@ function compress(path) {
 }
 
 walk(dist);
-console.log(
-  `precompressed ${files} files: ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB brotli`,
-);
+if (!process.argv.includes('--quiet'))
+  console.log(
+    `precompressed ${files} files: ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB brotli`,
+  );

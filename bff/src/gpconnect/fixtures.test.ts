@@ -22,8 +22,8 @@ import { createReferenceReader } from './participants.js';
 import { freeSlotsFromBundle, searchFreeSlots } from './slots.js';
 import { context, endpoint, FakeGpConnect, notFound } from './test-support/fake-gp-connect.js';
 
-/** The GP Connect specification's own example payloads, read where they live (never copied). */
-const examples = new URL('../../../../shared/fixtures/gpconnect-examples/', import.meta.url);
+/** The GP Connect specification's own example payloads (release 1.2.8), kept as published: see the folder's README. */
+const examples = new URL('../../test/fixtures/gpconnect/', import.meta.url);
 const example = (name: string): unknown => JSON.parse(readFileSync(new URL(name, examples), 'utf8'));
 const parse = <T>(schema: z.ZodType<T>, name: string): T => schema.parse(example(name));
 

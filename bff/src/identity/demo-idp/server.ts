@@ -10,6 +10,7 @@ import { Provider, interactionPolicy, type Account, type OidcContext } from 'oid
 import { randomToken } from '../sessions/manager.js';
 import { claimsOf, type DemoAccount } from './accounts.js';
 import { contentSecurityPolicy, errorPage, signInPage } from './pages.js';
+import { DemoIdpMemoryStore } from './memory-adapter.js';
 
 export interface DemoIdpOptions {
   host: string;
@@ -190,6 +191,7 @@ async function createProvider(
     );
 
   const provider = new Provider(issuer, {
+    adapter: new DemoIdpMemoryStore().adapterClass(),
     clients: [
       {
         client_id: options.client.clientId,
