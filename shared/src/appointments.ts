@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deliveryChannelSchema, practitionerRoleSchema, practitionerSchema } from './codes.js';
-import { odsCodeSchema } from './practices.js';
+import { odsCodeSchema, unavailablePracticeSchema } from './practices.js';
 import { appointmentLocationSchema, slotIdSchema } from './slots.js';
 import { dateTimeWithOffsetSchema, londonDateSchema } from './time.js';
 
@@ -107,6 +107,11 @@ export const appointmentsResponseSchema = z.object({
   earliestDate: londonDateSchema,
   /** What the list covers, for the patient, e.g. "This list shows appointments from today onwards." */
   note: z.string(),
+  /**
+   * Federation practices whose systems did not answer in time this once: their appointments are missing from the
+   * list, and the patient must be told so (never shown as "no appointments there").
+   */
+  unavailable: z.array(unavailablePracticeSchema),
 });
 export type AppointmentsResponse = z.infer<typeof appointmentsResponseSchema>;
 
@@ -142,11 +147,18 @@ export const rescheduleAppointmentRequestSchema = z
   .refine(withPhoneRoom, phoneRoomIssue);
 export type RescheduleAppointmentRequest = z.infer<typeof rescheduleAppointmentRequestSchema>;
 
+/**
+ * What the practice's system holds for the old appointment after a reschedule booked the new one:
+ * `cancelled`; `still-booked` (the cancel was refused or did not happen: the patient has both); or `unknown` (the
+ * cancel was sent but its outcome could not be read back: the patient must check).
+ */
+export const previousAppointmentOutcomeSchema = z.enum(['cancelled', 'still-booked', 'unknown']);
+export type PreviousAppointmentOutcome = z.infer<typeof previousAppointmentOutcomeSchema>;
+
 export const rescheduleAppointmentResponseSchema = z.object({
   booked: appointmentSchema,
-  /** False when the new appointment was booked but the old one could not be cancelled: the patient has both. */
-  cancelled: z.boolean(),
-  /** The old appointment as it now stands (cancelled, or still booked when `cancelled` is false). */
+  previousOutcome: previousAppointmentOutcomeSchema,
+  /** The old appointment as last known (cancelled, or as it was before the cancel when not `cancelled`). */
   previous: appointmentSchema,
   /** For the patient when something needs their attention, e.g. how to cancel the old appointment themselves. */
   message: z.string().optional(),

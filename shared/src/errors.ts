@@ -3,6 +3,16 @@ import { z } from 'zod';
 /**
  * Every error the patient API returns has this one shape. Codes are stable; the web turns them into words.
  * The message is safe to log and to show to a developer, but the web shows its own patient-facing text.
+ *
+ * After a write (book, amend, cancel, reschedule) every error except `outcome_unknown` means the practice's system
+ * was left as it was: nothing was booked, changed or cancelled. `outcome_unknown` means we could not find out;
+ * the appointments list shows the truth once the practice answers again.
+ *
+ * - `practice_unavailable`: the practice's system could not be reached (connection refused or dropped, 5xx).
+ * - `practice_timeout`: the practice's system did not answer in time.
+ * - `practice_cannot_book`: this practice's system cannot book appointments for this patient (it does not offer
+ *   registration of visiting patients, or refused it); permanent, so choose another practice or phone.
+ * - `patient_not_found`: the patient's own practice has no record it can book for (not found, or flagged).
  */
 export const apiErrorCodes = [
   'bad_request',
@@ -14,7 +24,7 @@ export const apiErrorCodes = [
   'csrf_failed',
   'slot_taken',
   'slot_unavailable',
-  'booking_outcome_unknown',
+  'outcome_unknown',
   'appointment_in_past',
   'appointment_cancelled',
   'appointment_changed',
@@ -22,6 +32,8 @@ export const apiErrorCodes = [
   'patient_not_found',
   'practice_unknown',
   'practice_unavailable',
+  'practice_timeout',
+  'practice_cannot_book',
   'practice_error',
   'rate_limited',
   'internal_error',
