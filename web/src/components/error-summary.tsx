@@ -16,47 +16,53 @@ export interface FormError {
 export function ErrorSummary({
   errors,
   title = 'There is a problem',
+  description,
 }: {
   errors: readonly FormError[];
   title?: string;
+  /** Said before the list: what happened and why, when the problem is not (only) a field to fix. */
+  description?: string | undefined;
 }) {
   const summary = useRef<HTMLDivElement>(null);
-  const key = errors.map((error) => `${error.fieldId ?? ''}:${error.text}`).join('|');
+  const key = [description ?? '', ...errors.map((error) => `${error.fieldId ?? ''}:${error.text}`)].join('|');
 
   useEffect(() => {
     if (key) summary.current?.focus();
   }, [key]);
 
-  if (errors.length === 0) return null;
+  if (errors.length === 0 && !description) return null;
   return (
     <div className="nhsuk-error-summary" ref={summary} tabIndex={-1} data-autofocus>
       <div role="alert">
         <h2 className="nhsuk-error-summary__heading">{title}</h2>
         <div className="nhsuk-error-summary__body">
-          <ul className="nhsuk-list nhsuk-error-summary__list">
-            {errors.map((error) => (
-              <li key={`${error.fieldId ?? ''}:${error.text}`}>
-                {error.to ? (
-                  <Link to={error.to}>{error.text}</Link>
-                ) : error.fieldId ? (
-                  <a
-                    href={`#${error.fieldId}`}
-                    onClick={(event) => {
-                      const field = document.getElementById(error.fieldId ?? '');
-                      if (!field) return;
-                      event.preventDefault();
-                      field.scrollIntoView?.({ block: 'center' });
-                      field.focus();
-                    }}
-                  >
-                    {error.text}
-                  </a>
-                ) : (
-                  error.text
-                )}
-              </li>
-            ))}
-          </ul>
+          {description ? <p>{description}</p> : null}
+          {errors.length > 0 ? (
+            <ul className="nhsuk-list nhsuk-error-summary__list">
+              {errors.map((error) => (
+                <li key={`${error.fieldId ?? ''}:${error.text}`}>
+                  {error.to ? (
+                    <Link to={error.to}>{error.text}</Link>
+                  ) : error.fieldId ? (
+                    <a
+                      href={`#${error.fieldId}`}
+                      onClick={(event) => {
+                        const field = document.getElementById(error.fieldId ?? '');
+                        if (!field) return;
+                        event.preventDefault();
+                        field.scrollIntoView?.({ block: 'center' });
+                        field.focus();
+                      }}
+                    >
+                      {error.text}
+                    </a>
+                  ) : (
+                    error.text
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       </div>
     </div>

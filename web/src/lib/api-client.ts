@@ -22,6 +22,20 @@ export function isSessionLost(error: unknown): error is ApiError {
   return error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'session_expired');
 }
 
+/**
+ * After a booking, change or cancellation failed: whether we cannot tell what the practice's system now holds.
+ * The BFF says so with `outcome_unknown`; every other error it answers means nothing was changed. A lost connection,
+ * or an answer we could not read (which may not even come from the BFF), tells us nothing either way.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return (
+    !(error instanceof ApiError) ||
+    error.code === 'outcome_unknown' ||
+    error.code === 'network_error' ||
+    error.code === 'invalid_response'
+  );
+}
+
 type Method = 'GET' | 'POST' | 'PATCH';
 
 interface RequestOptions<T> {
@@ -63,7 +77,8 @@ export async function apiRequest<T>(
       const { code, message, fields } = parsed.data.error;
       throw new ApiError(response.status, code, message, fields ?? []);
     }
-    throw new ApiError(response.status, 'internal_error', `Unexpected status ${response.status}`);
+    // Not the patient API's answer (a proxy's error page, say): it tells us nothing of what happened.
+    throw new ApiError(response.status, 'invalid_response', `Unexpected status ${response.status}`);
   }
   if (!options.schema) return undefined as T;
   const parsed = options.schema.safeParse(body);

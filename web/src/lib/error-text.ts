@@ -1,13 +1,21 @@
-import type { ApiError } from './api-client';
+import type { PracticeUnavailableReason } from '@gpbook/shared/practices';
+import { ApiError, isOutcomeUnknown } from './api-client';
+
+const TRY_AGAIN_OR_PHONE = 'Try again in a few minutes, or phone your GP surgery.';
 
 /** What to tell the patient when a call fails: plain English, and what they can do next. */
 export function errorText(error: ApiError): { title: string; body: string } {
   switch (error.code) {
+    case 'practice_timeout':
+      return { title: 'Your GP surgery’s system did not answer in time', body: TRY_AGAIN_OR_PHONE };
     case 'practice_unavailable':
+      return { title: 'We could not reach your GP surgery’s system', body: TRY_AGAIN_OR_PHONE };
     case 'practice_error':
+      return { title: 'Your GP surgery’s system had a problem', body: TRY_AGAIN_OR_PHONE };
+    case 'practice_cannot_book':
       return {
-        title: 'Your GP surgery’s system is not available',
-        body: 'We could not reach your GP surgery’s appointment system. Try again in a few minutes, or phone your GP surgery.',
+        title: 'This GP surgery cannot book appointments for you online',
+        body: 'Phone the surgery to book, or choose another GP surgery.',
       };
     case 'practice_unknown':
       return {
@@ -35,10 +43,10 @@ export function errorText(error: ApiError): { title: string; body: string } {
         title: 'Sorry, that appointment has just been taken',
         body: 'Someone else booked it before you. Choose another time.',
       };
-    case 'booking_outcome_unknown':
+    case 'outcome_unknown':
       return {
-        title: 'We do not know if your appointment was booked',
-        body: 'Your GP surgery’s system did not answer in time. Check your appointments before you try again.',
+        title: 'We do not know if your change was made',
+        body: 'Your GP surgery’s system did not tell us. Check your appointments before you try again.',
       };
     case 'appointment_in_past':
       return {
@@ -69,5 +77,55 @@ export function errorText(error: ApiError): { title: string; body: string } {
         title: 'Sorry, there is a problem with the service',
         body: 'Try again later. If you need an appointment urgently, phone your GP surgery.',
       };
+  }
+}
+
+/** A change the patient asked the practice's system to make. */
+export type WriteKind = 'book' | 'cancel' | 'change';
+
+const done: Record<WriteKind, string> = { book: 'booked', cancel: 'cancelled', change: 'changed' };
+
+/** Where the patient sees what their GP surgery's system now holds, after a change we could not confirm. */
+export const CHECK_APPOINTMENTS = { text: 'Check your appointments before you try again', to: '/' } as const;
+
+/**
+ * What to tell the patient when a booking, change or cancellation fails, led by what happened to the appointment:
+ * - `unchanged`: the practice's system was left as it was (every BFF error but `outcome_unknown`), so the title says
+ *   "has not been booked" (or cancelled, or changed) and the body why, and what to do;
+ * - `unknown`: we could not find out, so the title says so and the body why; the patient must check their
+ *   appointments ({@link CHECK_APPOINTMENTS}) before they try again.
+ */
+export function writeErrorText(
+  error: unknown,
+  kind: WriteKind,
+): { outcome: 'unchanged' | 'unknown'; title: string; body: string } {
+  if (isOutcomeUnknown(error)) {
+    const code = error instanceof ApiError ? error.code : undefined;
+    return {
+      outcome: 'unknown',
+      title: `We do not know if your appointment was ${done[kind]}`,
+      body:
+        code === 'outcome_unknown'
+          ? 'We asked your GP surgery’s system, but could not find out what happened.'
+          : code === 'network_error'
+            ? 'The connection was lost before we heard back from your GP surgery’s system.'
+            : 'We could not read the answer we got back.',
+    };
+  }
+  const text = errorText(error as ApiError);
+  // "This appointment has changed" after "has not been changed" would read as a contradiction: say only why.
+  const why = (error as ApiError).code === 'appointment_changed' ? text.body : `${text.title}. ${text.body}`;
+  return { outcome: 'unchanged', title: `Your appointment has not been ${done[kind]}`, body: why };
+}
+
+/** Why a practice's system gave us nothing this time, as a clause about the practice: "its system did not answer in time". */
+export function unavailableReasonText(reason: PracticeUnavailableReason): string {
+  switch (reason) {
+    case 'timeout':
+      return 'its system did not answer in time';
+    case 'unreachable':
+      return 'we could not reach its system';
+    case 'error':
+      return 'its system had a problem';
   }
 }

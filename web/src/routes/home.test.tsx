@@ -4,14 +4,22 @@ import { SIGNED_IN_HINT_COOKIE } from '@gpbook/shared/session';
 import { describe, expect, it } from 'vitest';
 import { APPOINTMENTS_CACHE_KEY, saveAppointments } from '../lib/appointments-cache';
 import { apiError, setOnline, stubApi } from '../test/api-stub';
-import { makeAppointment, makeAppointments, makePractices, makeSession } from '../test/builders';
+import {
+  hillside,
+  makeAppointment,
+  makeAppointments,
+  makePractices,
+  makeSession,
+  parkview,
+  unavailablePractice,
+} from '../test/builders';
 import { renderApp } from '../test/render-app';
 
-const signedIn = (appointments = makeAppointments()) =>
+const signedIn = (appointments = makeAppointments(), practices = makePractices()) =>
   stubApi({
     'GET /api/session': { status: 200, body: makeSession() },
     'GET /api/appointments': { status: 200, body: appointments },
-    'GET /api/practices': { status: 200, body: makePractices() },
+    'GET /api/practices': { status: 200, body: practices },
     'POST /auth/logout': { status: 204 },
   });
 
@@ -115,11 +123,63 @@ describe('home', () => {
     });
   });
 
-  it('says the surgery system is unavailable when the list answers practice_unavailable', async () => {
+  it('says the surgery system could not be reached when the list answers practice_unavailable', async () => {
     const api = signedIn();
     api.set('GET /api/appointments', apiError(503, 'practice_unavailable'));
     renderApp('/');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Your GP surgery’s system is not available');
+    expect(await screen.findByRole('alert')).toHaveTextContent('We could not reach your GP surgery’s system');
+  });
+
+  it('says whose appointments are missing when a practice did not answer, above the list', async () => {
+    signedIn(
+      makeAppointments(
+        [makeAppointment()],
+        [unavailablePractice(parkview, 'timeout'), unavailablePractice(hillside, 'unreachable')],
+      ),
+    );
+    renderApp('/');
+    const heading = await screen.findByRole('heading', {
+      level: 3,
+      name: /Some of your appointments may not be shown/,
+    });
+    const notice = heading.parentElement as HTMLElement;
+    expect(notice).toHaveTextContent(
+      'We could not get your appointments from Parkview Surgery: its system did not answer in time. Any appointments you have there are not shown here. Try again later.',
+    );
+    expect(notice).toHaveTextContent(
+      'We could not get your appointments from Hillside Health Centre: we could not reach its system. Any appointments you have there are not shown here. Try again later.',
+    );
+    const link = screen.getByRole('link', { name: /at 10am/ });
+    expect(notice.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('never says "no upcoming appointments" as if certain while a practice did not answer', async () => {
+    signedIn(
+      makeAppointments([], [unavailablePractice(parkview, 'error')]),
+      makePractices([parkview, hillside]),
+    );
+    renderApp('/');
+    expect(
+      await screen.findByText(
+        'We could not get your appointments from Parkview Surgery: its system had a problem. Any appointments you have there are not shown here. Try again later.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'You have no upcoming appointments at Riverside Medical Centre or Hillside Health Centre.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('You have no upcoming appointments.')).not.toBeInTheDocument();
+  });
+
+  it('without the practices, says the empty list is of the practices that answered', async () => {
+    const api = signedIn(makeAppointments([], [unavailablePractice(parkview, 'timeout')]));
+    api.set('GET /api/practices', apiError(503, 'practice_unavailable'));
+    renderApp('/');
+    expect(
+      await screen.findByText('You have no upcoming appointments at the GP surgeries that answered.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('You have no upcoming appointments.')).not.toBeInTheDocument();
   });
 
   it('signs out with the CSRF header, forgets the offline copy and says so', async () => {

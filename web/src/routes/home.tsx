@@ -1,4 +1,5 @@
 import type { AppointmentsResponse } from '@gpbook/shared/appointments';
+import type { PracticesResponse, UnavailablePractice } from '@gpbook/shared/practices';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../components/error-panel';
 import { OfflineReason } from '../components/offline-banner';
@@ -12,6 +13,7 @@ import { StartPage } from '../features/session/components/start-page';
 import { SavedAt } from '../components/saved-at';
 import { readAppointments } from '../lib/appointments-cache';
 import { useDocumentTitle } from '../lib/document-title';
+import { unavailableReasonText } from '../lib/error-text';
 import { useOnlineStatus } from '../lib/online-status';
 
 /** Home: the start page when signed out; otherwise the patient's upcoming appointments and a way to book. */
@@ -52,12 +54,74 @@ function BookButton({ online }: { online: boolean }) {
   );
 }
 
-function AppointmentsSection({ response }: { response: AppointmentsResponse }) {
+/** "A", "A or B", "A, B or C". */
+function orList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
+}
+
+/** Practices whose systems did not answer this time: their appointments are missing from the list, and we say so. */
+function MissingPractices({ unavailable }: { unavailable: readonly UnavailablePractice[] }) {
+  return (
+    <div className="nhsuk-warning-callout">
+      <h3 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          Some of your appointments may not be shown
+        </span>
+      </h3>
+      {unavailable.map((practice) => (
+        <p key={practice.odsCode}>
+          We could not get your appointments from {practice.name}: {unavailableReasonText(practice.reason)}.
+          Any appointments you have there are not shown here. Try again later.
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * An empty list, said only as far as it is known: with a practice missing, "no appointments" holds only at the
+ * practices that answered (named when we know them).
+ */
+function NoAppointments({
+  unavailable,
+  practices,
+}: {
+  unavailable: readonly UnavailablePractice[];
+  practices: PracticesResponse | undefined;
+}) {
+  if (unavailable.length === 0) return <p className="nhsuk-body">You have no upcoming appointments.</p>;
+  const missing = new Set(unavailable.map((practice) => practice.odsCode));
+  const known = practices ? [practices.registered, ...practices.federation, ...practices.unavailable] : [];
+  const answered = [
+    ...new Map(
+      known
+        .filter((practice) => !missing.has(practice.odsCode))
+        .map((practice) => [practice.odsCode, practice.name]),
+    ).values(),
+  ];
+  return (
+    <p className="nhsuk-body">
+      {answered.length > 0
+        ? `You have no upcoming appointments at ${orList(answered)}.`
+        : 'You have no upcoming appointments at the GP surgeries that answered.'}
+    </p>
+  );
+}
+
+function AppointmentsSection({
+  response,
+  practices,
+}: {
+  response: AppointmentsResponse;
+  practices?: PracticesResponse | undefined;
+}) {
   return (
     <>
       <h2 className="nhsuk-heading-m">Upcoming appointments</h2>
+      {response.unavailable.length > 0 ? <MissingPractices unavailable={response.unavailable} /> : null}
       {response.appointments.length === 0 ? (
-        <p className="nhsuk-body">You have no upcoming appointments.</p>
+        <NoAppointments unavailable={response.unavailable} practices={practices} />
       ) : (
         <AppointmentList appointments={response.appointments} />
       )}
@@ -83,7 +147,7 @@ function SignedInHome({ state }: { state: SessionState }) {
         {appointments.isError && !(cached && !online) ? <ErrorPanel error={appointments.error} /> : null}
         {cached && !appointments.data ? <SavedAt savedAt={cached.savedAt} what="list" /> : null}
         {response ? (
-          <AppointmentsSection response={response} />
+          <AppointmentsSection response={response} practices={practices.data} />
         ) : appointments.isPending ? (
           <p className="nhsuk-body" role="status">
             Loading your appointments…

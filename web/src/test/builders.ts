@@ -1,8 +1,18 @@
-import type { Appointment, AppointmentsResponse } from '@gpbook/shared/appointments';
-import type { Practice, PracticesResponse } from '@gpbook/shared/practices';
+import type {
+  Appointment,
+  AppointmentsResponse,
+  PreviousAppointmentOutcome,
+  RescheduleAppointmentResponse,
+} from '@gpbook/shared/appointments';
+import type { Practice, PracticesResponse, UnavailablePractice } from '@gpbook/shared/practices';
 import type { SessionResponse } from '@gpbook/shared/session';
-import type { Slot, SlotsResponse } from '@gpbook/shared/slots';
-import { addDaysToLondonDate, todayInLondon } from '@gpbook/shared/time';
+import type { AppointmentLocation, Slot, SlotsQuery, SlotsResponse } from '@gpbook/shared/slots';
+import {
+  addDaysToLondonDate,
+  daysBetweenLondonDates,
+  londonDateOf,
+  todayInLondon,
+} from '@gpbook/shared/time';
 
 /** Small builders for the patient API's answers, so each test says only what matters to it. */
 
@@ -38,8 +48,26 @@ export const parkview: Practice = {
   phone: '0113 496 0002',
 };
 
-export function makePractices(federation: Practice[] = [parkview]): PracticesResponse {
-  return { registered: riverside, federation };
+export const hillside: Practice = {
+  odsCode: 'Y90003',
+  name: 'Hillside Health Centre',
+  address: { lines: ['8 Hill Top'], town: 'Leeds', postcode: 'LS7 3CD' },
+  phone: '0113 496 0003',
+};
+
+/** `practice` as a practice whose system did not answer this time. */
+export function unavailablePractice(
+  practice: Practice,
+  reason: UnavailablePractice['reason'] = 'timeout',
+): UnavailablePractice {
+  return { odsCode: practice.odsCode, name: practice.name, reason };
+}
+
+export function makePractices(
+  federation: Practice[] = [parkview],
+  unavailable: UnavailablePractice[] = [],
+): PracticesResponse {
+  return { registered: riverside, federation, unavailable };
 }
 
 const location = {
@@ -118,10 +146,61 @@ export function makeAppointment(change: Partial<Appointment> = {}): Appointment 
   };
 }
 
-export function makeAppointments(appointments: Appointment[] = [makeAppointment()]): AppointmentsResponse {
+export function makeAppointments(
+  appointments: Appointment[] = [makeAppointment()],
+  unavailable: UnavailablePractice[] = [],
+): AppointmentsResponse {
   return {
     appointments,
     earliestDate: londonDay(0),
     note: 'This list shows appointments from today onwards. Past appointments are not shown.',
+    unavailable,
+  };
+}
+
+/** The reschedule answer: `booked` is the new appointment, `previous` the old one as the BFF last knew it. */
+export function makeRescheduleResponse(
+  booked: Appointment,
+  previous: Appointment,
+  previousOutcome: PreviousAppointmentOutcome,
+  message?: string,
+): RescheduleAppointmentResponse {
+  return {
+    booked,
+    previousOutcome,
+    previous:
+      previousOutcome === 'cancelled'
+        ? { ...previous, status: 'cancelled', canCancel: false, canAmend: false }
+        : previous,
+    ...(message ? { message } : {}),
+  };
+}
+
+/**
+ * The slot search as the BFF answers it from every free slot in the range: filtered by role, channel and location,
+ * grouped by London day, with the locations of the asked role and channel to filter by.
+ */
+export function slotsResponseFor(query: SlotsQuery, slots: readonly Slot[]): SlotsResponse {
+  const asked = slots.filter(
+    (slot) =>
+      (query.role === undefined || slot.role.group === query.role) &&
+      (query.channel === undefined || slot.channel === query.channel),
+  );
+  const shown = asked
+    .filter((slot) => query.location === undefined || slot.location.id === query.location)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const days = Array.from({ length: daysBetweenLondonDates(query.from, query.to) + 1 }, (_, index) => {
+    const date = addDaysToLondonDate(query.from, index);
+    return { date, slots: shown.filter((slot) => londonDateOf(slot.start) === date) };
+  });
+  const locations = new Map<string, AppointmentLocation>(
+    asked.map((slot) => [slot.location.id, slot.location]),
+  );
+  return {
+    practice: query.practice,
+    from: query.from,
+    to: query.to,
+    days,
+    locations: [...locations.values()].sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

@@ -6,7 +6,7 @@ import {
   type Appointment,
 } from '@gpbook/shared/appointments';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorSummary, type FormError } from '../../components/error-summary';
 import { CharacterCount } from '../../components/form/character-count';
@@ -16,7 +16,7 @@ import { whenText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
 import { amendRequest } from '../../features/appointments/lib/amend-request';
-import { bookingErrors } from '../book/booking-errors';
+import { writeErrors } from '../book/booking-errors';
 import { WithAppointment } from './appointment-loader';
 import { appointmentPath } from './paths';
 import type { DetailsPageState } from './details';
@@ -39,9 +39,10 @@ function AmendForm({ appointment }: { appointment: Appointment }) {
   const [description, setDescription] = useState(appointment.description);
   const [comment, setComment] = useState(appointment.comment ?? '');
   const [errors, setErrors] = useState<FormError[]>([]);
-  const failure = amend.isError ? bookingErrors(amend.error, undefined) : undefined;
+  const failure = amend.isError ? writeErrors(amend.error, 'change', undefined) : undefined;
   const shown = errors.length > 0 ? errors : (failure?.errors ?? []);
-  useDocumentTitle(TITLE, shown.length > 0);
+  const failureText = errors.length > 0 ? undefined : failure?.description;
+  useDocumentTitle(TITLE, shown.length > 0 || failureText !== undefined);
   const errorFor = (field: string) => errors.find((error) => error.fieldId === field)?.text;
 
   const submit = (event: FormEvent) => {
@@ -79,6 +80,7 @@ function AmendForm({ appointment }: { appointment: Appointment }) {
         <div className="nhsuk-grid-column-two-thirds">
           <ErrorSummary
             title={errors.length === 0 && failure ? failure.title : 'There is a problem'}
+            description={failureText}
             errors={shown}
           />
           <h1>{TITLE}</h1>
@@ -104,15 +106,25 @@ function AmendForm({ appointment }: { appointment: Appointment }) {
               onChange={setComment}
               error={errorFor('comment')}
             />
-            <button
-              className="nhsuk-button"
-              type="submit"
-              disabled={!online || amend.isPending}
-              aria-describedby={online ? undefined : 'offline-reason'}
-            >
-              {amend.isPending ? 'Saving…' : 'Save changes'}
-            </button>
-            {!online ? <OfflineReason action="change an appointment" /> : null}
+            {failure?.outcome === 'unknown' ? (
+              // Until the patient has seen what the practice's system holds, another try could not say truly
+              // whether it worked.
+              <Link className="nhsuk-button" to="/" draggable="false">
+                Go to your appointments
+              </Link>
+            ) : (
+              <>
+                <button
+                  className="nhsuk-button"
+                  type="submit"
+                  disabled={!online || amend.isPending}
+                  aria-describedby={online ? undefined : 'offline-reason'}
+                >
+                  {amend.isPending ? 'Saving…' : 'Save changes'}
+                </button>
+                {!online ? <OfflineReason action="change an appointment" /> : null}
+              </>
+            )}
           </form>
         </div>
       </div>

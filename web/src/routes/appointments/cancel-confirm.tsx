@@ -7,7 +7,7 @@ import { useCancelAppointment } from '../../features/appointments/api/cancel-app
 import { whenText, whoText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
-import { bookingErrors } from '../book/booking-errors';
+import { writeErrors } from '../book/booking-errors';
 import { WithAppointment } from './appointment-loader';
 import { appointmentPath } from './paths';
 import type { CancelPageState } from './cancel';
@@ -32,7 +32,7 @@ function CancelConfirm({ appointment, reason }: { appointment: Appointment; reas
   const navigate = useNavigate();
   const online = useOnlineStatus();
   const cancel = useCancelAppointment(appointment.id);
-  const failure = cancel.isError ? bookingErrors(cancel.error, undefined) : undefined;
+  const failure = cancel.isError ? writeErrors(cancel.error, 'cancel', undefined) : undefined;
   useDocumentTitle(TITLE, failure !== undefined);
   const back = appointmentPath(appointment.id, 'cancel');
 
@@ -52,7 +52,9 @@ function CancelConfirm({ appointment, reason }: { appointment: Appointment; reas
       <BackLink to={back} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {failure ? <ErrorSummary title={failure.title} errors={failure.errors} /> : null}
+          {failure ? (
+            <ErrorSummary title={failure.title} description={failure.description} errors={failure.errors} />
+          ) : null}
           <div className="nhsuk-panel nhsuk-panel--interruption">
             <h1 className="nhsuk-panel__heading nhsuk-panel__heading--l">{TITLE}</h1>
             <div className="nhsuk-panel__body">
@@ -62,18 +64,28 @@ function CancelConfirm({ appointment, reason }: { appointment: Appointment; reas
               </p>
               <p>Your reason: {reason}</p>
               <p>You cannot undo this. The surgery can offer the time to someone else.</p>
-              <div className="nhsuk-button-group">
-                <button
-                  type="button"
-                  className="nhsuk-button nhsuk-button--reverse"
-                  onClick={confirm}
-                  disabled={!online || cancel.isPending}
-                  aria-describedby={online ? undefined : 'offline-reason'}
-                >
-                  {cancel.isPending ? 'Cancelling…' : 'Yes, cancel appointment'}
-                </button>
-                <Link to={appointmentPath(appointment.id)}>No, keep appointment</Link>
-              </div>
+              {failure?.outcome === 'unknown' ? (
+                // Until the patient has seen what the practice's system holds, another try could not say truly
+                // whether it worked.
+                <div className="nhsuk-button-group">
+                  <Link className="nhsuk-button nhsuk-button--reverse" to="/" draggable="false">
+                    Go to your appointments
+                  </Link>
+                </div>
+              ) : (
+                <div className="nhsuk-button-group">
+                  <button
+                    type="button"
+                    className="nhsuk-button nhsuk-button--reverse"
+                    onClick={confirm}
+                    disabled={!online || cancel.isPending}
+                    aria-describedby={online ? undefined : 'offline-reason'}
+                  >
+                    {cancel.isPending ? 'Cancelling…' : 'Yes, cancel appointment'}
+                  </button>
+                  <Link to={appointmentPath(appointment.id)}>No, keep appointment</Link>
+                </div>
+              )}
               {!online ? <OfflineReason action="cancel an appointment" /> : null}
             </div>
           </div>

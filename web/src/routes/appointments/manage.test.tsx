@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { apiError, setOnline, stubApi } from '../../test/api-stub';
@@ -6,6 +6,7 @@ import {
   makeAppointment,
   makeAppointments,
   makePractices,
+  makeRescheduleResponse,
   makeSession,
   makeSlot,
   makeSlotsResponse,
@@ -14,6 +15,39 @@ import { renderApp } from '../../test/render-app';
 
 const appointment = makeAppointment();
 const path = `/appointments/${encodeURIComponent(appointment.id)}`;
+
+/** Cancel, step 1 (a reason), then step 2's "Yes, cancel appointment". */
+async function confirmCancel() {
+  renderApp(`${path}/cancel`);
+  await userEvent.type(
+    await screen.findByRole('textbox', { name: 'Why are you cancelling this appointment?' }),
+    'Feel better',
+  );
+  await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+  await userEvent.click(await screen.findByRole('button', { name: 'Yes, cancel appointment' }));
+}
+
+/** A new reason for the appointment, saved. */
+async function saveNewReason() {
+  renderApp(`${path}/amend`);
+  const reason = await screen.findByRole('textbox', { name: 'What is the appointment for?' });
+  await userEvent.clear(reason);
+  await userEvent.type(reason, 'Cough and fever');
+  await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+}
+
+const newSlot = makeSlot({ day: 4, time: '15:00' });
+const newAppointment = makeAppointment({ id: 'Y90001~appt-2', start: newSlot.start, end: newSlot.end });
+
+/** Straight to "Check your new appointment" for `newSlot` (as after a reload), and confirm. */
+async function confirmMove(api: ReturnType<typeof stubManage>) {
+  api.set('GET /api/slots', { status: 200, body: makeSlotsResponse([newSlot]) });
+  renderApp(
+    `${path}/change/check?practice=Y90001&role=gp&channel=in-person&slot=${encodeURIComponent(newSlot.id)}`,
+  );
+  // The heading comes first, while the chosen time is found again.
+  await userEvent.click(await screen.findByRole('button', { name: 'Confirm new appointment' }));
+}
 
 function stubManage() {
   return stubApi({
@@ -84,32 +118,146 @@ describe('managing an appointment', () => {
     expect(api.callsTo('POST', '/api/appointments/')[0]?.body).toEqual({ reason: 'I feel better' });
   });
 
-  it('says when the cancel fails because the practice system is down', async () => {
+  it('says the appointment has not been cancelled when the practice system could not be reached', async () => {
     const api = stubManage();
     api.set(`POST /api/appointments/${appointment.id}/cancel`, apiError(503, 'practice_unavailable'));
-    renderApp(`${path}/cancel`);
-    await userEvent.type(
-      await screen.findByRole('textbox', { name: 'Why are you cancelling this appointment?' }),
-      'Feel better',
+    await confirmCancel();
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', { level: 2, name: 'Your appointment has not been cancelled' }),
+    ).toBeInTheDocument();
+    expect(alert).toHaveTextContent(
+      'We could not reach your GP surgery’s system. Try again in a few minutes, or phone your GP surgery.',
     );
-    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Yes, cancel appointment' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Your GP surgery’s system is not available');
+    expect(screen.getByRole('button', { name: 'Yes, cancel appointment' })).toBeEnabled();
+  });
+
+  it('says it does not know if the appointment was cancelled, and to check before trying again', async () => {
+    const api = stubManage();
+    api.set(`POST /api/appointments/${appointment.id}/cancel`, apiError(504, 'outcome_unknown'));
+    await confirmCancel();
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', {
+        level: 2,
+        name: 'We do not know if your appointment was cancelled',
+      }),
+    ).toBeInTheDocument();
+    expect(alert).not.toHaveTextContent('has not been cancelled');
+    expect(
+      within(alert).getByRole('link', { name: 'Check your appointments before you try again' }),
+    ).toHaveAttribute('href', '/');
+    expect(screen.queryByRole('button', { name: 'Yes, cancel appointment' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to your appointments' })).toHaveAttribute('href', '/');
+  });
+
+  it('says the appointment has not been changed when the practice system did not answer in time', async () => {
+    const api = stubManage();
+    api.set(`PATCH /api/appointments/${appointment.id}`, apiError(504, 'practice_timeout'));
+    await saveNewReason();
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', { level: 2, name: 'Your appointment has not been changed' }),
+    ).toBeInTheDocument();
+    expect(alert).toHaveTextContent(
+      'Your GP surgery’s system did not answer in time. Try again in a few minutes, or phone your GP surgery.',
+    );
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+  });
+
+  it('says it does not know if the reason was changed, and to check before trying again', async () => {
+    const api = stubManage();
+    api.set(`PATCH /api/appointments/${appointment.id}`, apiError(504, 'outcome_unknown'));
+    await saveNewReason();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('We do not know if your appointment was changed');
+    expect(
+      within(alert).getByRole('link', { name: 'Check your appointments before you try again' }),
+    ).toHaveAttribute('href', '/');
+    expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
+  });
+
+  it('says the appointment has not been changed when moving it fails, and keeps the way to try again', async () => {
+    const api = stubManage();
+    api.set(`POST /api/appointments/${appointment.id}/reschedule`, apiError(502, 'practice_error'));
+    await confirmMove(api);
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', { level: 2, name: 'Your appointment has not been changed' }),
+    ).toBeInTheDocument();
+    expect(alert).toHaveTextContent('Your GP surgery’s system had a problem.');
+    expect(screen.getByRole('button', { name: 'Confirm new appointment' })).toBeEnabled();
+  });
+
+  it('says it does not know if the appointment was moved, and offers the list instead of another try', async () => {
+    const api = stubManage();
+    api.set(`POST /api/appointments/${appointment.id}/reschedule`, apiError(504, 'outcome_unknown'));
+    await confirmMove(api);
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', {
+        level: 2,
+        name: 'We do not know if your appointment was changed',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(alert).getByRole('link', { name: 'Check your appointments before you try again' }),
+    ).toHaveAttribute('href', '/');
+    expect(screen.queryByRole('button', { name: 'Confirm new appointment' })).not.toBeInTheDocument();
+  });
+
+  it('after a move, says the old appointment has been cancelled', async () => {
+    const api = stubManage();
+    api.set(`POST /api/appointments/${appointment.id}/reschedule`, {
+      status: 200,
+      body: makeRescheduleResponse(newAppointment, appointment, 'cancelled'),
+    });
+    await confirmMove(api);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Appointment changed' })).toBeInTheDocument();
+    expect(screen.getByText(/^Your appointment on .* at 10am has been cancelled\.$/)).toBeInTheDocument();
+    expect(screen.queryByText(/still booked|do not know/)).not.toBeInTheDocument();
+  });
+
+  it('after a move, says when it does not know if the old appointment was cancelled, with where to check', async () => {
+    const api = stubManage();
+    api.set(`POST /api/appointments/${appointment.id}/reschedule`, {
+      status: 200,
+      body: makeRescheduleResponse(newAppointment, appointment, 'unknown'),
+    });
+    await confirmMove(api);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'New appointment booked' }),
+    ).toBeInTheDocument();
+    const heading = screen.getByRole('heading', {
+      level: 2,
+      name: /We do not know if your old appointment was cancelled/,
+    });
+    const card = heading.closest('.nhsuk-card') as HTMLElement;
+    expect(card).toHaveTextContent(/but we could not find out if it was cancelled\. You may have both\./);
+    expect(within(card).getByRole('link', { name: 'Check your old appointment' })).toHaveAttribute(
+      'href',
+      path,
+    );
+    expect(within(card).getByRole('link', { name: 'Check all your appointments' })).toHaveAttribute(
+      'href',
+      '/',
+    );
+    expect(screen.queryByText(/has been cancelled/)).not.toBeInTheDocument();
+    expect(screen.queryByText('Your old appointment is still booked')).not.toBeInTheDocument();
   });
 
   it('reschedules through the slot screens and shows the message when the old one could not be cancelled', async () => {
     const api = stubManage();
-    const slot = makeSlot({ day: 4, time: '15:00' });
+    const slot = newSlot;
     api.set('GET /api/slots', { status: 200, body: makeSlotsResponse([slot]) });
-    const booked = makeAppointment({ id: 'Y90001~appt-2', start: slot.start, end: slot.end });
     api.set(`POST /api/appointments/${appointment.id}/reschedule`, {
       status: 200,
-      body: {
-        booked,
-        cancelled: false,
-        previous: appointment,
-        message: 'Phone the surgery to cancel your old appointment.',
-      },
+      body: makeRescheduleResponse(
+        newAppointment,
+        appointment,
+        'still-booked',
+        'Phone the surgery to cancel your old appointment.',
+      ),
     });
     renderApp(`${path}/change`);
     expect(await screen.findByRole('radio', { name: 'GP' })).toBeChecked();

@@ -1,22 +1,35 @@
+import { CHECK_APPOINTMENTS, writeErrorText, type WriteKind } from '../../lib/error-text';
 import type { FormError } from '../../components/error-summary';
 import { ApiError } from '../../lib/api-client';
-import { errorText } from '../../lib/error-text';
 
-/** A failed booking as an error summary: the BFF's field problems (linked to where they are fixed), or what happened. */
-export function bookingErrors(
-  error: unknown,
-  answersPage: string | undefined,
-): { errors: FormError[]; title: string } {
+/** A failed booking, change or cancellation, as an error summary. */
+export interface WriteFailure {
+  /**
+   * `fields`: the BFF found answers to fix (linked to where they are fixed); `unchanged`: nothing was booked,
+   * changed or cancelled; `unknown`: we could not find out, so the patient must check before trying again.
+   */
+  outcome: 'fields' | 'unchanged' | 'unknown';
+  title: string;
+  description?: string | undefined;
+  errors: FormError[];
+}
+
+/**
+ * A failed write as an error summary: the BFF's field problems, or what happened to the appointment (not booked,
+ * or not known), why, and what to do.
+ */
+export function writeErrors(error: unknown, kind: WriteKind, answersPage: string | undefined): WriteFailure {
   if (error instanceof ApiError && error.code === 'validation_failed' && error.fields.length > 0) {
     return {
+      outcome: 'fields',
       title: 'There is a problem',
       errors: error.fields.map((field) => ({ text: field.message, to: answersPage })),
     };
   }
-  const text = errorText(
-    error instanceof ApiError ? error : new ApiError(0, 'internal_error', 'Unexpected error'),
-  );
-  return { title: text.title, errors: [{ text: text.body }] };
+  const text = writeErrorText(error, kind);
+  return text.outcome === 'unknown'
+    ? { outcome: 'unknown', title: text.title, description: text.body, errors: [{ ...CHECK_APPOINTMENTS }] }
+    : { outcome: 'unchanged', title: text.title, description: text.body, errors: [] };
 }
 
 export function isSlotTaken(error: unknown): boolean {

@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { apiError, setOnline, stubApi } from '../../test/api-stub';
 import {
+  hillside,
   londonDay,
   makeAppointment,
   makeAppointments,
@@ -10,22 +11,35 @@ import {
   makeSession,
   makeSlot,
   makeSlotsResponse,
+  parkview,
+  unavailablePractice,
 } from '../../test/builders';
 import { renderApp } from '../../test/render-app';
 
 const slot = makeSlot({ day: 1, time: '09:30' });
 const phoneSlot = makeSlot({ day: 2, time: '11:00', channel: 'telephone', id: 'phone-slot' });
 
-function stubBooking(federation = makePractices().federation) {
+function stubBooking(federation = makePractices().federation, unavailable = makePractices().unavailable) {
   return stubApi({
     'GET /api/session': { status: 200, body: makeSession() },
-    'GET /api/practices': { status: 200, body: makePractices(federation) },
+    'GET /api/practices': { status: 200, body: makePractices(federation, unavailable) },
     'GET /api/appointments': { status: 200, body: makeAppointments([]) },
     'GET /api/slots': { status: 200, body: makeSlotsResponse([slot, phoneSlot]) },
   });
 }
 
 const choices = `practice=Y90001&role=gp&channel=in-person`;
+
+/** From the reason page (the slot chosen, in the address) to check your answers, ready to book. */
+async function toCheckAnswers() {
+  renderApp(`/book/reason?${choices}&slot=${encodeURIComponent(slot.id)}`);
+  await userEvent.type(
+    await screen.findByRole('textbox', { name: 'What is the appointment for?' }),
+    'Sore knee',
+  );
+  await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+  await screen.findByRole('heading', { level: 1, name: 'Check your answers before booking' });
+}
 
 describe('booking journey', () => {
   it('asks for the practice only when the federation has more than one, with an error summary if none is chosen', async () => {
@@ -46,6 +60,38 @@ describe('booking journey', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'What type of appointment do you need?' }),
     ).toBeInTheDocument();
+  });
+
+  it('lists the federation’s practices that are not available right now, with why, and not as choices', async () => {
+    stubBooking([parkview], [unavailablePractice(hillside, 'unreachable')]);
+    renderApp('/book');
+    await screen.findByRole('heading', { level: 1, name: 'Which GP surgery do you want to book at?' });
+    expect(screen.getAllByRole('radio')).toHaveLength(2);
+    expect(
+      screen.getByRole('radio', { name: 'Riverside Medical Centre (your surgery)' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Parkview Surgery' })).toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: /Hillside/ })).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'This GP surgery is not available right now' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Hillside Health Centre: we could not reach its system.')).toBeInTheDocument();
+    expect(screen.getByText('Try again later to book there, or phone the surgery.')).toBeInTheDocument();
+  });
+
+  it('still asks which practice when every other practice is not available, so the patient hears why', async () => {
+    stubBooking([], [unavailablePractice(parkview, 'timeout'), unavailablePractice(hillside, 'error')]);
+    renderApp('/book');
+    await screen.findByRole('heading', { level: 1, name: 'Which GP surgery do you want to book at?' });
+    expect(
+      screen.getByRole('radio', { name: 'Riverside Medical Centre (your surgery)' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'These GP surgeries are not available right now' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('radio')).toHaveLength(1);
+    expect(screen.getByText('Parkview Surgery: its system did not answer in time.')).toBeInTheDocument();
+    expect(screen.getByText('Hillside Health Centre: its system had a problem.')).toBeInTheDocument();
   });
 
   it('skips the practice question when the patient’s practice has no federation', async () => {
@@ -121,11 +167,54 @@ describe('booking journey', () => {
     expect(screen.getByRole('link', { name: '0113 496 0001' })).toHaveAttribute('href', 'tel:01134960001');
   });
 
-  it('says when the practice’s system is not available', async () => {
+  it('says when the practice’s system could not be reached, or did not answer in time', async () => {
     const api = stubBooking();
     api.set('GET /api/slots', apiError(503, 'practice_unavailable'));
     renderApp(`/book/slots?${choices}`);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Your GP surgery’s system is not available');
+    expect(await screen.findByRole('alert')).toHaveTextContent('We could not reach your GP surgery’s system');
+    cleanup();
+    api.set('GET /api/slots', apiError(504, 'practice_timeout'));
+    renderApp(`/book/slots?${choices}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Your GP surgery’s system did not answer in time',
+    );
+    expect(screen.getByRole('link', { name: '0113 496 0001' })).toHaveAttribute('href', 'tel:01134960001');
+  });
+
+  it('says when this practice cannot book for the patient online, with the way to choose another', async () => {
+    const api = stubBooking();
+    api.set('GET /api/slots', apiError(422, 'practice_cannot_book'));
+    renderApp('/book/slots?practice=Y90002&role=gp&channel=in-person');
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', { name: /This GP surgery cannot book appointments for you online/ }),
+    ).toBeInTheDocument();
+    expect(alert).toHaveTextContent('You cannot book at Parkview Surgery through this service.');
+    expect(within(alert).getByRole('link', { name: 'choose another GP surgery' })).toHaveAttribute(
+      'href',
+      '/book/practice?practice=Y90002&role=gp&channel=in-person',
+    );
+    expect(within(alert).getByRole('link', { name: '0113 496 0002' })).toHaveAttribute(
+      'href',
+      'tel:01134960002',
+    );
+  });
+
+  it('says when the patient’s surgery could not find their record, and to phone it', async () => {
+    const api = stubBooking();
+    api.set('GET /api/slots', apiError(404, 'patient_not_found'));
+    renderApp(`/book/slots?${choices}`);
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', { name: /Your GP surgery could not find your record/ }),
+    ).toBeInTheDocument();
+    expect(alert).toHaveTextContent(
+      'Phone Riverside Medical Centre on 0113 496 0001 to check they have your up-to-date details.',
+    );
+    expect(within(alert).getByRole('link', { name: '0113 496 0001' })).toHaveAttribute(
+      'href',
+      'tel:01134960001',
+    );
   });
 
   it('checks the reason (required, at most 100 characters) with an error summary and inline errors', async () => {
@@ -220,6 +309,67 @@ describe('booking journey', () => {
     ).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: /2pm/ })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /9:30am/ })).not.toBeInTheDocument();
+  });
+
+  it('says the appointment has not been booked when the practice’s system left it as it was, and lets them try again', async () => {
+    const api = stubBooking();
+    api.set('POST /api/appointments', apiError(504, 'practice_timeout'));
+    await toCheckAnswers();
+    await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', { level: 2, name: 'Your appointment has not been booked' }),
+    ).toBeInTheDocument();
+    expect(alert).toHaveTextContent(
+      'Your GP surgery’s system did not answer in time. Try again in a few minutes, or phone your GP surgery.',
+    );
+    await waitFor(() => expect(alert.parentElement).toHaveFocus());
+    expect(screen.getByRole('button', { name: 'Book appointment' })).toBeEnabled();
+
+    api.set('POST /api/appointments', apiError(422, 'practice_cannot_book'));
+    await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'This GP surgery cannot book appointments for you online. Phone the surgery to book, or choose another GP surgery.',
+      ),
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Your appointment has not been booked');
+  });
+
+  it('says it does not know if the appointment was booked, and to check before trying again', async () => {
+    const api = stubBooking();
+    api.set('POST /api/appointments', apiError(504, 'outcome_unknown'));
+    await toCheckAnswers();
+    const listCalls = api.callsTo('GET', '/api/appointments').length;
+    await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', { level: 2, name: 'We do not know if your appointment was booked' }),
+    ).toBeInTheDocument();
+    expect(alert).toHaveTextContent(
+      'We asked your GP surgery’s system, but could not find out what happened.',
+    );
+    expect(alert).not.toHaveTextContent('has not been booked');
+    expect(
+      within(alert).getByRole('link', { name: 'Check your appointments before you try again' }),
+    ).toHaveAttribute('href', '/');
+    // Booking again before checking could book twice: the page offers the list instead.
+    expect(screen.queryByRole('button', { name: 'Book appointment' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('link', { name: 'Go to your appointments' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your appointments' })).toBeInTheDocument();
+    await waitFor(() => expect(api.callsTo('GET', '/api/appointments').length).toBeGreaterThan(listCalls));
+  });
+
+  it('does not say "not booked" when the connection was lost while booking', async () => {
+    const api = stubBooking();
+    api.set('POST /api/appointments', () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await toCheckAnswers();
+    await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('We do not know if your appointment was booked');
+    expect(alert).toHaveTextContent('The connection was lost before we heard back');
   });
 
   it('disables booking offline, with the reason', async () => {

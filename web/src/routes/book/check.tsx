@@ -2,7 +2,7 @@ import type { BookAppointmentRequest } from '@gpbook/shared/appointments';
 import { deliveryChannelDisplay } from '@gpbook/shared/codes';
 import { formatAddress } from '@gpbook/shared/practices';
 import type { Slot } from '@gpbook/shared/slots';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorSummary } from '../../components/error-summary';
 import { SummaryRow } from '../../components/summary-row';
@@ -19,7 +19,7 @@ import {
 import { durationText, whenText, whoText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
-import { bookingErrors, isSlotTaken } from './booking-errors';
+import { isSlotTaken, writeErrors } from './booking-errors';
 import { ChosenSlotUnavailable } from './chosen-slot-unavailable';
 import { RescheduleCheck } from './reschedule-check';
 import type { SlotsPageState } from './slots';
@@ -71,7 +71,7 @@ function BookCheck({
   const practice = usePractice(choices.practice);
   const reasonPage = stepPath(flow, 'reason', choices);
   const failure =
-    book.isError && !isSlotTaken(book.error) ? bookingErrors(book.error, reasonPage) : undefined;
+    book.isError && !isSlotTaken(book.error) ? writeErrors(book.error, 'book', reasonPage) : undefined;
   useDocumentTitle('Check your answers before booking', failure !== undefined);
   // Reloaded after the reason was typed: the draft is in memory only, so ask again.
   if (draft.description === '' && !book.isSuccess) return <Navigate to={reasonPage} replace />;
@@ -107,7 +107,9 @@ function BookCheck({
       <BackLink to={back} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {failure ? <ErrorSummary title={failure.title} errors={failure.errors} /> : null}
+          {failure ? (
+            <ErrorSummary title={failure.title} description={failure.description} errors={failure.errors} />
+          ) : null}
           <h1>Check your answers before booking</h1>
           <dl className="nhsuk-summary-list">
             <SummaryRow
@@ -154,14 +156,21 @@ function BookCheck({
           <p className="nhsuk-body">
             By booking, you agree that the surgery team can read what you have written.
           </p>
-          <OnlineActionButton
-            online={online}
-            pending={book.isPending}
-            label="Book appointment"
-            pendingLabel="Booking…"
-            action="book an appointment"
-            onClick={submit}
-          />
+          {failure?.outcome === 'unknown' ? (
+            // Booking again before checking could book twice, or be told the time was taken by "someone else".
+            <Link className="nhsuk-button" to="/" draggable="false">
+              Go to your appointments
+            </Link>
+          ) : (
+            <OnlineActionButton
+              online={online}
+              pending={book.isPending}
+              label="Book appointment"
+              pendingLabel="Booking…"
+              action="book an appointment"
+              onClick={submit}
+            />
+          )}
         </div>
       </div>
     </>

@@ -1,4 +1,4 @@
-import { formatAddress } from '@gpbook/shared/practices';
+import { formatAddress, type UnavailablePractice } from '@gpbook/shared/practices';
 import { useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorPanel } from '../../components/error-panel';
@@ -6,9 +6,32 @@ import { ChoiceStep } from '../../features/booking/components/choice-step';
 import { nextPath, previousPath } from '../../features/booking/lib/booking-steps';
 import { usePractices } from '../../features/practices/api/get-practices';
 import { useDocumentTitle } from '../../lib/document-title';
+import { unavailableReasonText } from '../../lib/error-text';
 import { useBookingFlow } from './use-booking-flow';
 
 const QUESTION = 'Which GP surgery do you want to book at?';
+
+/** Federation practices whose systems did not answer this time: not to choose now, and why (never left out unsaid). */
+function NotAvailableNow({ practices }: { practices: readonly UnavailablePractice[] }) {
+  return (
+    <div className="nhsuk-inset-text">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      <h2 className="nhsuk-heading-s">
+        {practices.length === 1
+          ? 'This GP surgery is not available right now'
+          : 'These GP surgeries are not available right now'}
+      </h2>
+      <ul className="nhsuk-list">
+        {practices.map((practice) => (
+          <li key={practice.odsCode}>
+            {practice.name}: {unavailableReasonText(practice.reason)}.
+          </li>
+        ))}
+      </ul>
+      <p>Try again later to book there, or phone the surgery.</p>
+    </div>
+  );
+}
 
 /** Step 1 when the federation has more than one practice: the patient's own, or another in the federation. */
 export function PracticeStepRoute() {
@@ -32,7 +55,7 @@ export function PracticeStepRoute() {
       </>
     );
   }
-  const { registered, federation } = practices.data;
+  const { registered, federation, unavailable } = practices.data;
   const options = [
     {
       value: registered.odsCode,
@@ -57,6 +80,8 @@ export function PracticeStepRoute() {
       onContinue={(practice) =>
         void navigate(nextPath(flow, 'practice', { ...choices, practice, slot: undefined, from: undefined }))
       }
-    />
+    >
+      {unavailable.length > 0 ? <NotAvailableNow practices={unavailable} /> : null}
+    </ChoiceStep>
   );
 }

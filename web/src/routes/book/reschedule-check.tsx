@@ -2,7 +2,7 @@ import { phoneSchema, type RescheduleAppointmentResponse } from '@gpbook/shared/
 import { deliveryChannelDisplay } from '@gpbook/shared/codes';
 import type { Slot } from '@gpbook/shared/slots';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorPanel } from '../../components/error-panel';
 import { ErrorSummary, type FormError } from '../../components/error-summary';
@@ -16,7 +16,7 @@ import { stepPath, type BookingChoices, type BookingFlow } from '../../features/
 import { durationText, whenText, whoText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
-import { bookingErrors, isSlotTaken } from './booking-errors';
+import { isSlotTaken, writeErrors } from './booking-errors';
 import type { SlotsPageState } from './slots';
 
 /** Navigation state of the "appointment changed" page: the reschedule answer, message and all. */
@@ -48,10 +48,11 @@ export function RescheduleCheck({
   const needsPhone = slot.channel === 'telephone';
   const failure =
     reschedule.isError && !isSlotTaken(reschedule.error)
-      ? bookingErrors(reschedule.error, undefined)
+      ? writeErrors(reschedule.error, 'change', undefined)
       : undefined;
   const errors: FormError[] = phoneError ? [{ fieldId: 'phone', text: phoneError }] : (failure?.errors ?? []);
-  useDocumentTitle(TITLE, errors.length > 0);
+  const description = phoneError ? undefined : failure?.description;
+  useDocumentTitle(TITLE, errors.length > 0 || description !== undefined);
 
   const submit = () => {
     let checkedPhone: string | undefined;
@@ -96,6 +97,7 @@ export function RescheduleCheck({
         <div className="nhsuk-grid-column-two-thirds">
           <ErrorSummary
             title={phoneError ? 'There is a problem' : (failure?.title ?? 'There is a problem')}
+            description={description}
             errors={errors}
           />
           <h1>{TITLE}</h1>
@@ -154,14 +156,21 @@ export function RescheduleCheck({
               error={phoneError}
             />
           ) : null}
-          <OnlineActionButton
-            online={online}
-            pending={reschedule.isPending}
-            label="Confirm new appointment"
-            pendingLabel="Changing…"
-            action="change an appointment"
-            onClick={submit}
-          />
+          {failure?.outcome === 'unknown' ? (
+            // Trying again before checking could book a second new appointment.
+            <Link className="nhsuk-button" to="/" draggable="false">
+              Go to your appointments
+            </Link>
+          ) : (
+            <OnlineActionButton
+              online={online}
+              pending={reschedule.isPending}
+              label="Confirm new appointment"
+              pendingLabel="Changing…"
+              action="change an appointment"
+              onClick={submit}
+            />
+          )}
         </div>
       </div>
     </>

@@ -1,9 +1,15 @@
-import { slotsQuerySchema, slotsResponseFor } from '@gpbook/shared/slots';
+import { slotsQuerySchema } from '@gpbook/shared/slots';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { stubApi } from '../../test/api-stub';
-import { makeAppointments, makePractices, makeSession, makeSlot } from '../../test/builders';
+import {
+  makeAppointments,
+  makePractices,
+  makeSession,
+  makeSlot,
+  slotsResponseFor,
+} from '../../test/builders';
 import { renderApp } from '../../test/render-app';
 
 const branch = {

@@ -1,6 +1,7 @@
 import { roleGroupDisplay } from '@gpbook/shared/codes';
 import type { Slot } from '@gpbook/shared/slots';
 import { todayInLondon } from '@gpbook/shared/time';
+import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorPanel } from '../../components/error-panel';
@@ -17,6 +18,7 @@ import {
   type BookingFlow,
   needsRedirect,
 } from '../../features/booking/lib/booking-steps';
+import { usePractices } from '../../features/practices/api/get-practices';
 import { PracticePhone } from '../../features/practices/components/practice-phone';
 import { useSlots } from '../../features/slots/api/get-slots';
 import { LocationFilter } from '../../features/slots/components/location-filter';
@@ -24,6 +26,7 @@ import { SlotPicker } from '../../features/slots/components/slot-picker';
 import { channelPhrase, shortCalendarDate } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
+import { ApiError } from '../../lib/api-client';
 import { StepRedirect } from './step-redirect';
 import { useBookingFlow } from './use-booking-flow';
 import { usePractice } from './use-practice';
@@ -82,6 +85,84 @@ function DateWindowNav({
         </li>
       </ul>
     </nav>
+  );
+}
+
+/** The NHS.UK warning callout for a slot search that cannot go on here, and what the patient can do instead. */
+function CannotBookHere({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="nhsuk-warning-callout" role="alert">
+      <h2 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          {title}
+        </span>
+      </h2>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Why no times can be shown. The BFF checks the patient can be booked at the practice before it searches, so
+ * this is where the patient hears they cannot book at it online (`practice_cannot_book`: choose another practice,
+ * or phone) or that their own practice could not find their record (`patient_not_found`: phone it).
+ */
+function SlotsError({
+  error,
+  flow,
+  choices,
+}: {
+  error: unknown;
+  flow: BookingFlow;
+  choices: BookingChoices;
+}) {
+  const practice = usePractice(choices.practice);
+  const registered = usePractices().data?.registered;
+  const code = error instanceof ApiError ? error.code : undefined;
+  const choosePractice =
+    flow.kind === 'book' && flow.practiceStep
+      ? stepPath(flow, 'practice', { ...choices, slot: undefined, from: undefined, location: undefined })
+      : undefined;
+  if (code === 'practice_cannot_book') {
+    return (
+      <CannotBookHere title="This GP surgery cannot book appointments for you online">
+        <p>
+          {practice ? `You cannot book at ${practice.name}` : 'You cannot book at this GP surgery'} through
+          this service.
+        </p>
+        <p>You could:</p>
+        <ul className="nhsuk-list nhsuk-list--bullet">
+          {choosePractice ? (
+            <li>
+              <Link to={choosePractice}>choose another GP surgery</Link>
+            </li>
+          ) : null}
+          <li>{practice ? <PracticePhone practice={practice} prefix="phone" /> : 'phone the surgery'}</li>
+        </ul>
+      </CannotBookHere>
+    );
+  }
+  if (code === 'patient_not_found') {
+    return (
+      <CannotBookHere title="Your GP surgery could not find your record">
+        <p>We cannot book an appointment for you online until your GP surgery has checked your details.</p>
+        <p>
+          {registered ? <PracticePhone practice={registered} prefix="Phone" /> : 'Phone your GP surgery'} to
+          check they have your up-to-date details.
+        </p>
+      </CannotBookHere>
+    );
+  }
+  return (
+    <>
+      <ErrorPanel error={error} />
+      {practice ? (
+        <p className="nhsuk-body">
+          <PracticePhone practice={practice} prefix="To book now, phone" />.
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -172,14 +253,7 @@ export function SlotsStepRoute() {
           Finding free appointments…
         </p>
       ) : slots.isError ? (
-        <>
-          <ErrorPanel error={slots.error} />
-          {practice ? (
-            <p className="nhsuk-body">
-              <PracticePhone practice={practice} prefix="To book now, phone" />.
-            </p>
-          ) : null}
-        </>
+        <SlotsError error={slots.error} flow={flow} choices={choices} />
       ) : count === 0 ? (
         <div className="app-no-slots">
           <h2 className="nhsuk-heading-m">There are no free appointments on these dates</h2>

@@ -3,13 +3,13 @@ import { ErrorPanel } from '../../components/error-panel';
 import { BackLink } from '../../components/back-link';
 import { useAppointment } from '../../features/appointments/api/get-appointment';
 import { stepPath, type BookingFlow } from '../../features/booking/lib/booking-steps';
-import { usePractices } from '../../features/practices/api/get-practices';
+import { offersPracticeChoice, usePractices } from '../../features/practices/api/get-practices';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useBookingFlow } from './use-booking-flow';
 
 /**
- * The journey's start. Booking: choose a practice only when the federation offers more than one, else book at
- * the patient's own. Moving an appointment: keep its practice, and start from its type and channel.
+ * The journey's start. Booking: choose a practice only when the federation has more than one (answering or not),
+ * else book at the patient's own. Moving an appointment: keep its practice, and start from its type and channel.
  */
 export function BookingStartRoute() {
   const { flow } = useBookingFlow();
@@ -36,12 +36,12 @@ function Waiting({ error, back }: { error: unknown; back: string }) {
 function BookStart() {
   const practices = usePractices();
   if (!practices.data) return <Waiting error={practices.error} back="/" />;
-  const { registered, federation } = practices.data;
-  const flow: BookingFlow = { kind: 'book', base: '/book', practiceStep: federation.length > 0 };
-  return federation.length > 0 ? (
+  const practiceStep = offersPracticeChoice(practices.data);
+  const flow: BookingFlow = { kind: 'book', base: '/book', practiceStep };
+  return practiceStep ? (
     <Navigate to={stepPath(flow, 'practice', {})} replace />
   ) : (
-    <Navigate to={stepPath(flow, 'type', { practice: registered.odsCode })} replace />
+    <Navigate to={stepPath(flow, 'type', { practice: practices.data.registered.odsCode })} replace />
   );
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { usePractices } from '../../features/practices/api/get-practices';
+import { offersPracticeChoice, usePractices } from '../../features/practices/api/get-practices';
 import { readChoices, type BookingChoices, type BookingFlow } from '../../features/booking/lib/booking-steps';
 
 /**
@@ -11,7 +11,7 @@ export function useBookingFlow(): { flow: BookingFlow; choices: BookingChoices }
   const { id } = useParams();
   const [params] = useSearchParams();
   const practices = usePractices();
-  const practiceStep = (practices.data?.federation.length ?? 0) > 0;
+  const practiceStep = offersPracticeChoice(practices.data);
   const search = params.toString();
   return useMemo(() => {
     const choices = readChoices(new URLSearchParams(search));

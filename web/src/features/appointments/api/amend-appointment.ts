@@ -4,7 +4,7 @@ import {
   type Appointment,
 } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
 
@@ -22,6 +22,12 @@ export function useAmendAppointment(id: string) {
     mutationFn: (request: AmendAppointmentRequest) => amendAppointment(id, request),
     onSuccess: (appointment) => {
       queryClient.setQueryData(appointmentQueryKey(id), appointment);
+      void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
+    },
+    onError: (error) => {
+      // It may have been changed: what we hold is no longer known to be true.
+      if (!isOutcomeUnknown(error)) return;
+      void queryClient.invalidateQueries({ queryKey: appointmentQueryKey(id), exact: true });
       void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
     },
   });

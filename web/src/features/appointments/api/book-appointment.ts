@@ -4,7 +4,7 @@ import {
   type BookAppointmentRequest,
 } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
 
@@ -20,6 +20,12 @@ export function useBookAppointment() {
     onSuccess: (appointment) => {
       queryClient.setQueryData(appointmentQueryKey(appointment.id), appointment);
       // The slot is no longer free and the list has a new entry.
+      void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['slots'] });
+    },
+    onError: (error) => {
+      // It may have been booked: the list and the free times we hold are no longer known to be true.
+      if (!isOutcomeUnknown(error)) return;
       void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
       void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },

@@ -4,7 +4,7 @@ import {
   type CancelAppointmentRequest,
 } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
 
@@ -22,6 +22,13 @@ export function useCancelAppointment(id: string) {
     mutationFn: (request: CancelAppointmentRequest) => cancelAppointment(id, request),
     onSuccess: (appointment) => {
       queryClient.setQueryData(appointmentQueryKey(id), appointment);
+      void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['slots'] });
+    },
+    onError: (error) => {
+      // It may have been cancelled: what we hold is no longer known to be true.
+      if (!isOutcomeUnknown(error)) return;
+      void queryClient.invalidateQueries({ queryKey: appointmentQueryKey(id), exact: true });
       void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
       void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },

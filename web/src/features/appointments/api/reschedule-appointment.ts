@@ -4,7 +4,7 @@ import {
   type RescheduleAppointmentResponse,
 } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
 
@@ -25,7 +25,19 @@ export function useRescheduleAppointment(id: string) {
     mutationFn: (request: RescheduleAppointmentRequest) => rescheduleAppointment(id, request),
     onSuccess: (result) => {
       queryClient.setQueryData(appointmentQueryKey(result.booked.id), result.booked);
-      queryClient.setQueryData(appointmentQueryKey(result.previous.id), result.previous);
+      if (result.previousOutcome === 'unknown') {
+        // `previous` is the old appointment as it was before the cancel: not to be shown as how it now stands.
+        queryClient.removeQueries({ queryKey: appointmentQueryKey(result.previous.id), exact: true });
+      } else {
+        queryClient.setQueryData(appointmentQueryKey(result.previous.id), result.previous);
+      }
+      void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['slots'] });
+    },
+    onError: (error) => {
+      // A new appointment may have been booked, and the old one cancelled.
+      if (!isOutcomeUnknown(error)) return;
+      void queryClient.invalidateQueries({ queryKey: appointmentQueryKey(id), exact: true });
       void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
       void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },

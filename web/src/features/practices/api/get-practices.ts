@@ -15,3 +15,11 @@ export const practicesQueryOptions = queryOptions({
 export function usePractices() {
   return useQuery(practicesQueryOptions);
 }
+
+/**
+ * Whether booking starts by asking which practice: when the federation has other practices, including those
+ * whose systems did not answer this time (the patient is told they are not available, not left to wonder).
+ */
+export function offersPracticeChoice(practices: PracticesResponse | undefined): boolean {
+  return practices !== undefined && (practices.federation.length > 0 || practices.unavailable.length > 0);
+}
