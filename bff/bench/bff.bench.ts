@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { addDaysToLondonDate, todayInLondon } from '@gpbook/shared/time';
 import { pino } from 'pino';
 import { loadConfig } from '../src/app/config.js';
-import { generateSigningKey } from '../src/app/keys.js';
+import { generateSigningKey } from '../src/platform/signing-key.js';
 import { slotSearchQuery } from '../src/gpconnect/slots.js';
 import { buildSpineJwt } from '../src/gpconnect/spine-jwt.js';
 import { loadProviderConfig } from '../src/provider/config/load.js';

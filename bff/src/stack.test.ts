@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practicesResponseSchema } from '@gpbook/shared/practices';
 import { loadConfig } from './app/config.js';
-import { generateSigningKey } from './app/keys.js';
+import { generateSigningKey } from './platform/signing-key.js';
 import { startStack, type Stack } from './stack.js';
 import { signedInSession } from './test-support/identity/sign-in-stack.js';
 

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { buildBffApp } from './app/app.js';
 import type { AppConfig } from './app/config.js';
 import { directoryFromProviderConfig, loadDirectoryFile, type PracticeDirectory } from './app/directory.js';
-import { loadSigningKey, type SigningKey } from './app/keys.js';
+import { loadSigningKey, type SigningKey } from './platform/signing-key.js';
 import { PatientAppointments } from './app/patient-appointments.js';
 import { MemoryRateCounters, RedisRateCounters } from './app/rate-limit/counters.js';
 import { connectRedis } from './identity/sessions/redis-store.js';

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { IdentityConfig } from '../identity/start.js';
+import { ConfigError, loadConfig, type AppConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('runs the demo on embedded defaults', () => {
@@ -28,5 +29,42 @@ describe('loadConfig', () => {
     const config = loadConfig({ PORT: '', PUBLIC_URL: 'https://book.example.nhs.uk/' });
     expect(config.port).toBe(3000);
     expect(config.publicUrl).toBe('https://book.example.nhs.uk');
+  });
+});
+
+describe('identity configuration', () => {
+  it('runs the demo with defaults: demo IdP on 4001, memory sessions, 30 min / 12 h, no Secure on localhost', () => {
+    const config = loadConfig({});
+    expect(config.oidc).toMatchObject({
+      issuer: 'http://localhost:4001',
+      redirectUri: 'http://localhost:3000/auth/callback',
+      vtr: ['P9.Cp.Cd', 'P9.Cp.Ck', 'P9.Cm'],
+      scopes: 'openid profile profile_extended gp_registration_details',
+    });
+    expect(config.demoIdp).toEqual({ run: true, host: '127.0.0.1', port: 4001 });
+    expect(config.session).toMatchObject({
+      idleSeconds: 1800,
+      absoluteSeconds: 43200,
+      secureCookies: false,
+      redisUrl: undefined,
+    });
+  });
+
+  it('sets Secure cookies for any public URL but plain-http localhost', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://gp.example.nhs.uk' }).session.secureCookies).toBe(true);
+    expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:4173' }).session.secureCookies).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'http://gp.internal' }).session.secureCookies).toBe(true);
+  });
+
+  it('names each bad variable', () => {
+    expect(() =>
+      loadConfig({ OIDC_VTR: '["P9.Cp.Cd",', REDIS_URL: 'http://x', OIDC_SCOPES: 'profile' }),
+    ).toThrow(/OIDC_VTR[\s\S]*OIDC_SCOPES[\s\S]*REDIS_URL|OIDC_SCOPES[\s\S]*OIDC_VTR/);
+  });
+});
+
+describe('AppConfig', () => {
+  it('is what sign-in needs, passed as is', () => {
+    expectTypeOf<AppConfig>().toExtend<IdentityConfig>();
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLocalHttp } from '../platform/urls.js';
 
 /**
  * The whole configuration of the process, read once from the environment at start-up and validated here.
@@ -141,12 +142,6 @@ export interface AppConfig {
   };
   /** Requests per minute on /api and /auth; counted in Redis when REDIS_URL is set. */
   rateLimit: { perIp: number; perSession: number };
-}
-
-/** http://localhost and http://127.0.0.1 are the only origins where cookies may go without Secure. */
-export function isLocalHttp(publicUrl: string): boolean {
-  const { protocol, hostname } = new URL(publicUrl);
-  return protocol === 'http:' && (hostname === 'localhost' || hostname === '127.0.0.1');
 }
 
 export class ConfigError extends Error {

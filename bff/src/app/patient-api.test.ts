@@ -16,7 +16,7 @@ import { startStack, type Stack } from '../stack.js';
 import { signedInSession } from '../test-support/identity/sign-in-stack.js';
 import { errorCode, patientApi } from '../test-support/patient-api.js';
 import { loadConfig, type AppConfig } from './config.js';
-import { generateSigningKey } from './keys.js';
+import { generateSigningKey } from '../platform/signing-key.js';
 
 /**
  * The patient API against the real reference provider (demo seed) over HTTP: nothing that we ship is mocked.

@@ -1,17 +1,12 @@
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../app/config.js';
-import { sessionPatientServices } from '../app/services.js';
 import { loadProviderConfig } from '../provider/config/load.js';
 import { makeAccount } from '../test-support/identity/sign-in-stack.js';
-import { generateSigningKey } from '../app/keys.js';
-import type { FastifyRequest } from 'fastify';
+import { generateSigningKey } from '../platform/signing-key.js';
 import { demoAccountsFromSeed } from './demo-idp/accounts.js';
 import { startDemoIdp, type DemoIdp } from './demo-idp/server.js';
 import { patientFrom } from './nhs-login/client.js';
 import { safeReturnTo } from './return-to.js';
-import { SessionManager } from './sessions/manager.js';
-import { MemorySessionStore } from './sessions/memory-store.js';
 
 describe('safeReturnTo', () => {
   const publicUrl = 'https://app.example.nhs.uk';
@@ -27,37 +22,6 @@ describe('safeReturnTo', () => {
     ['/auth/logout', '/'],
   ])('%s -> %s', (input, expected) => {
     expect(safeReturnTo(input, publicUrl)).toBe(expected);
-  });
-});
-
-describe('identity configuration', () => {
-  it('runs the demo with defaults: demo IdP on 4001, memory sessions, 30 min / 12 h, no Secure on localhost', () => {
-    const config = loadConfig({});
-    expect(config.oidc).toMatchObject({
-      issuer: 'http://localhost:4001',
-      redirectUri: 'http://localhost:3000/auth/callback',
-      vtr: ['P9.Cp.Cd', 'P9.Cp.Ck', 'P9.Cm'],
-      scopes: 'openid profile profile_extended gp_registration_details',
-    });
-    expect(config.demoIdp).toEqual({ run: true, host: '127.0.0.1', port: 4001 });
-    expect(config.session).toMatchObject({
-      idleSeconds: 1800,
-      absoluteSeconds: 43200,
-      secureCookies: false,
-      redisUrl: undefined,
-    });
-  });
-
-  it('sets Secure cookies for any public URL but plain-http localhost', () => {
-    expect(loadConfig({ PUBLIC_URL: 'https://gp.example.nhs.uk' }).session.secureCookies).toBe(true);
-    expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:4173' }).session.secureCookies).toBe(false);
-    expect(loadConfig({ PUBLIC_URL: 'http://gp.internal' }).session.secureCookies).toBe(true);
-  });
-
-  it('names each bad variable', () => {
-    expect(() =>
-      loadConfig({ OIDC_VTR: '["P9.Cp.Cd",', REDIS_URL: 'http://x', OIDC_SCOPES: 'profile' }),
-    ).toThrow(/OIDC_VTR[\s\S]*OIDC_SCOPES[\s\S]*REDIS_URL|OIDC_SCOPES[\s\S]*OIDC_VTR/);
   });
 });
 
@@ -93,36 +57,6 @@ describe('claims to session patient', () => {
       ok: false,
       code: 'registration_missing',
     });
-  });
-});
-
-describe('AppServices.patientOf', () => {
-  it('is the session patient: NHS login sub as the user id, registered ODS, NHS number server-side', async () => {
-    const sessions = new SessionManager({
-      store: new MemorySessionStore(),
-      timings: { idleSeconds: 60, absoluteSeconds: 600 },
-    });
-    const session = await sessions.start({
-      sub: 'sub-1',
-      nhsNumber: '9731000100',
-      givenName: 'Jane Mary',
-      familyName: 'Testpatient',
-      birthDate: '1980-03-03',
-      registeredOds: 'Y90002',
-    });
-    const services = sessionPatientServices(sessions);
-    const request = { patientSession: session } as unknown as FastifyRequest;
-    expect(await services.patientOf(request)).toEqual({
-      user: { id: 'sub-1', family: 'Testpatient', given: ['Jane', 'Mary'] },
-      registeredOds: 'Y90002',
-      nhsNumber: '9731000100',
-      birthDate: '1980-03-03',
-    });
-    await services.rememberPatientId(request, 'Y90002', 'pat-9');
-    expect(await services.patientIdsOf(request)).toEqual({ Y90002: 'pat-9' });
-    await expect(
-      services.patientOf({ patientSession: null } as unknown as FastifyRequest),
-    ).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 });
 

@@ -1,15 +1,30 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AppConfig } from '../app/config.js';
-import type { SigningKey } from '../app/keys.js';
+import type { SigningKey } from '../platform/signing-key.js';
 import { loadProviderConfig } from '../provider/config/load.js';
 import type { ProviderConfig } from '../provider/config/schema.js';
 import { demoAccountsFromSeed } from './demo-idp/accounts.js';
 import { startDemoIdp, type DemoIdp } from './demo-idp/server.js';
-import { NhsLoginClient } from './nhs-login/client.js';
+import { NhsLoginClient, type NhsLoginSettings } from './nhs-login/client.js';
 import { SessionManager } from './sessions/manager.js';
 import { MemorySessionStore } from './sessions/memory-store.js';
 import { connectRedisSessionStore } from './sessions/redis-store.js';
 import type { SessionStore } from './sessions/store.js';
+
+/** The part of the process configuration sign-in reads (app/config.ts's AppConfig is one). */
+export interface IdentityConfig {
+  publicUrl: string;
+  oidc: NhsLoginSettings;
+  demoIdp: { run: boolean; host: string; port: number };
+  /** The seed the demo IdP lists patients from, when the caller has not loaded it already. */
+  provider: { seed: string };
+  session: {
+    idleSeconds: number;
+    absoluteSeconds: number;
+    secureCookies: boolean;
+    redisUrl: string | undefined;
+    redisKeyPrefix: string;
+  };
+}
 
 export interface Identity {
   sessions: SessionManager;
@@ -24,7 +39,7 @@ export interface Identity {
  * and, for the demo, the bundled identity provider listing the provider seed's patients.
  */
 export async function startIdentity(
-  config: AppConfig,
+  config: IdentityConfig,
   logger: FastifyBaseLogger,
   key: SigningKey,
   seed: ProviderConfig | undefined,

@@ -2,8 +2,8 @@ import * as oidc from 'openid-client';
 import { isValidNhsNumber } from '@gpbook/shared/nhs-number';
 import type { SignInErrorCode } from '@gpbook/shared/session';
 import { z } from 'zod';
-import { isLocalHttp } from '../../app/config.js';
-import type { SigningKey } from '../../app/keys.js';
+import { isLocalHttp } from '../../platform/urls.js';
+import type { SigningKey } from '../../platform/signing-key.js';
 import type { PendingSignIn, SessionPatient } from '../sessions/store.js';
 
 export interface NhsLoginSettings {
