@@ -1,3 +1,4 @@
+import { odsCodeSchema } from '@gpbook/shared/practices';
 import { z } from 'zod';
 import { isLocalHttp } from '../platform/urls.js';
 
@@ -9,7 +10,7 @@ import { isLocalHttp } from '../platform/urls.js';
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/$/, ''));
-const ods = z.string().regex(/^[A-Z0-9]{3,10}$/, 'an ODS code is 3-10 upper-case letters and digits');
+const ods = odsCodeSchema;
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { odsCodeSchema } from '@gpbook/shared/practices';
 import { z } from 'zod';
 import type { ProviderEndpoint } from '../gpconnect/client.js';
 import type { ProviderConfig } from '../provider/config/schema.js';
@@ -9,7 +10,7 @@ import type { ProviderConfig } from '../provider/config/schema.js';
  * from the bundled provider's seed.
  */
 export const directoryEntrySchema = z.object({
-  odsCode: z.string().regex(/^[A-Z0-9]{3,10}$/),
+  odsCode: odsCodeSchema,
   name: z.string().min(1),
   serviceRoot: z.url({ protocol: /^https?$/ }).refine((value) => !value.endsWith('/'), 'no trailing slash'),
   asid: z.string().regex(/^\d{1,20}$/),

@@ -101,6 +101,18 @@ export const EXT = {
   nhsCommunication: `${SD}Extension-CareConnect-GPC-NHSCommunication-1`,
 } as const;
 
+/** A FHIR STU3 logical id (the `id` datatype): 1-64 letters, digits, '-' and '.'. A regular-expression source. */
+export const FHIR_ID_PATTERN = '[A-Za-z0-9\\-.]{1,64}';
+export const FHIR_ID_REGEX = new RegExp(`^${FHIR_ID_PATTERN}$`);
+
+/**
+ * An ODS code (an organisation's, or a site's): 3-10 upper-case letters and digits. A regular-expression source,
+ * the same as the patient API contract's odsCodeSchema (@gpbook/shared/practices), which the BFF uses where it
+ * wants a zod schema; a test keeps the two equal.
+ */
+export const ODS_CODE_PATTERN = '[A-Z0-9]{3,10}';
+export const ODS_CODE_REGEX = new RegExp(`^${ODS_CODE_PATTERN}$`);
+
 export const DELIVERY_CHANNELS = ['In-person', 'Telephone', 'Video'] as const;
 export type DeliveryChannelCode = (typeof DELIVERY_CHANNELS)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FHIR_ID_PATTERN } from './constants.js';
 
 /**
  * Zod schemas of the FHIR STU3 we read from GP Connect providers. They describe only what the BFF uses:
@@ -89,7 +90,9 @@ export function searchsetSchema<T extends z.ZodType>(resource: T) {
 
 /** A relative reference `Type/id`; GP Connect forbids absolute ones in the resources we join. */
 export const relativeReferenceSchema = z.looseObject({
-  reference: z.string().regex(/^[A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/, 'expected a relative reference Type/id'),
+  reference: z
+    .string()
+    .regex(new RegExp(`^[A-Za-z]+/${FHIR_ID_PATTERN}$`), 'expected a relative reference Type/id'),
 });
 
 /** A UK local dateTime as GP Connect sends it: `yyyy-mm-ddThh:mm:ss+hh:mm` (seconds; never `Z`). */

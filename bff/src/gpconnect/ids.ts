@@ -1,12 +1,10 @@
 import { londonDateSchema, type LondonDate } from '@gpbook/shared/time';
+import { FHIR_ID_REGEX, ODS_CODE_REGEX } from './constants.js';
 
 /**
  * The opaque ids the patient API hands out. FHIR logical ids are `[A-Za-z0-9-.]{1,64}` and ODS codes `[A-Z0-9]`,
  * so `~` separates the parts safely and the result needs no escaping in a URL path.
  */
-
-const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
-const ODS_CODE = /^[A-Z0-9]{3,10}$/;
 
 /** A free slot: the practice, the London date it starts on (to find it again with a one-day search), its id. */
 export interface SlotKey {
@@ -23,7 +21,11 @@ export function encodeSlotId(key: SlotKey): string {
 export function decodeSlotId(id: string): SlotKey | undefined {
   const [odsCode, date, slotId, ...rest] = id.split('~');
   if (rest.length > 0 || !odsCode || !date || !slotId) return undefined;
-  if (!ODS_CODE.test(odsCode) || !FHIR_ID.test(slotId) || !londonDateSchema.safeParse(date).success)
+  if (
+    !ODS_CODE_REGEX.test(odsCode) ||
+    !FHIR_ID_REGEX.test(slotId) ||
+    !londonDateSchema.safeParse(date).success
+  )
     return undefined;
   return { odsCode, date, slotId };
 }
@@ -41,7 +43,7 @@ export function encodeAppointmentId(key: AppointmentKey): string {
 export function decodeAppointmentId(id: string): AppointmentKey | undefined {
   const [odsCode, logicalId, ...rest] = id.split('~');
   if (rest.length > 0 || !odsCode || !logicalId) return undefined;
-  if (!ODS_CODE.test(odsCode) || !FHIR_ID.test(logicalId)) return undefined;
+  if (!ODS_CODE_REGEX.test(odsCode) || !FHIR_ID_REGEX.test(logicalId)) return undefined;
   return { odsCode, logicalId };
 }
 
@@ -49,5 +51,5 @@ export function decodeAppointmentId(id: string): AppointmentKey | undefined {
 export function idOfReference(reference: string | undefined, type: string): string | undefined {
   if (reference === undefined) return undefined;
   const [referenceType, id, ...rest] = reference.split('/');
-  return referenceType === type && id && rest.length === 0 && FHIR_ID.test(id) ? id : undefined;
+  return referenceType === type && id && rest.length === 0 && FHIR_ID_REGEX.test(id) ? id : undefined;
 }

@@ -5,7 +5,12 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
-import { FHIR_JSON_CONTENT_TYPE, INTERACTION_SCOPE, type InteractionName } from '../gpconnect/constants.js';
+import {
+  FHIR_JSON_CONTENT_TYPE,
+  INTERACTION_SCOPE,
+  ODS_CODE_PATTERN,
+  type InteractionName,
+} from '../gpconnect/constants.js';
 import type { PracticeConfig, ProviderConfig } from './config/schema.js';
 import type { FhirResult, InteractionHandlers } from './context.js';
 import { fhirJson, plainResource } from './resources/common.js';
@@ -34,7 +39,7 @@ export interface ProviderAppOptions {
   clock?: () => Date;
 }
 
-const SERVICE_ROOT = /^\/([A-Z0-9]{3,10})\/STU3\/1\/gpconnect(\/[^?]*)?(?:\?(.*))?$/;
+const SERVICE_ROOT = new RegExp(`^/(${ODS_CODE_PATTERN})/STU3/1/gpconnect(/[^?]*)?(?:\\?(.*))?$`);
 
 interface AuditFacts {
   interaction?: InteractionName | undefined;

@@ -1,5 +1,6 @@
 import * as oidc from 'openid-client';
 import { isValidNhsNumber } from '@gpbook/shared/nhs-number';
+import { odsCodeSchema } from '@gpbook/shared/practices';
 import type { SignInErrorCode } from '@gpbook/shared/session';
 import { z } from 'zod';
 import { isLocalHttp } from '../../platform/urls.js';
@@ -22,8 +23,6 @@ export type SignInOutcome =
   /** `reason` is for the log: it never holds a claim value, a token or a name. */
   | { ok: false; code: SignInErrorCode; reason: string };
 
-const odsCode = /^[A-Z0-9]{3,10}$/;
-
 /** The claims we need, whichever of the ID token and userinfo carries them (userinfo wins). */
 const profileSchema = z.object({
   sub: z.string().min(1),
@@ -32,7 +31,7 @@ const profileSchema = z.object({
   family_name: z.string().trim().min(1),
   birthdate: z.iso.date(),
 });
-const registrationSchema = z.object({ gp_ods_code: z.string().regex(odsCode) });
+const registrationSchema = z.object({ gp_ods_code: odsCodeSchema });
 
 /**
  * NHS login as an OpenID Connect relying party: authorisation code flow with PKCE (S256), state and nonce;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXT, LIMITS, ORG_TYPES, SYS, type OrgTypeCode } from '../../gpconnect/constants.js';
+import { EXT, FHIR_ID_PATTERN, LIMITS, ORG_TYPES, SYS, type OrgTypeCode } from '../../gpconnect/constants.js';
 import { gpcError } from '../outcomes.js';
 import type { BookingOrganisation } from '../store/store.js';
 import { parseLondonDateTime } from '../time/london.js';
@@ -117,8 +117,9 @@ const KNOWN_EXTENSIONS: ReadonlySet<string> = new Set([
   EXT.cancellationReason,
 ]);
 
-const RELATIVE_REFERENCE =
-  /^(Patient|Location|Practitioner|HealthcareService|RelatedPerson|Device)\/([A-Za-z0-9\-.]{1,64})$/;
+const RELATIVE_REFERENCE = new RegExp(
+  `^(Patient|Location|Practitioner|HealthcareService|RelatedPerson|Device)/(${FHIR_ID_PATTERN})$`,
+);
 
 function invalid(message: string): never {
   throw gpcError('INVALID_RESOURCE', message);

@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { DELIVERY_CHANNELS, ORG_TYPES, PRACTITIONER_ROLES } from '../../gpconnect/constants.js';
+import {
+  DELIVERY_CHANNELS,
+  FHIR_ID_REGEX,
+  ORG_TYPES,
+  PRACTITIONER_ROLES,
+} from '../../gpconnect/constants.js';
 import { isValidNhsNumber } from '@gpbook/shared/nhs-number';
+import { odsCodeSchema } from '@gpbook/shared/practices';
 
 /**
  * The declarative description of the practices one reference-provider process hosts: sites, clinicians,
@@ -9,8 +15,8 @@ import { isValidNhsNumber } from '@gpbook/shared/nhs-number';
  * A file that does not fit is refused at start-up with the path of the offending field.
  */
 
-const id = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'an id is 1-64 letters, digits, "-" or "."');
-const ods = z.string().regex(/^[A-Z0-9]{3,10}$/, 'an ODS code is 3-10 upper-case letters and digits');
+const id = z.string().regex(FHIR_ID_REGEX, 'an id is 1-64 letters, digits, "-" or "."');
+const ods = odsCodeSchema;
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM, 24-hour clock');
 const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const roleCode = z.enum(Object.keys(PRACTITIONER_ROLES) as [keyof typeof PRACTITIONER_ROLES]);

@@ -1,4 +1,4 @@
-import { IID, type InteractionName } from '../../gpconnect/constants.js';
+import { FHIR_ID_PATTERN, IID, type InteractionName } from '../../gpconnect/constants.js';
 
 /** What a request path below the service root addresses. */
 export interface ResolvedRoute {
@@ -12,7 +12,7 @@ export type RouteResolution =
   | { kind: 'method-not-allowed'; allowed: string[] }
   | { kind: 'unknown' };
 
-const ID = '[A-Za-z0-9\\-.]{1,64}';
+const ID = FHIR_ID_PATTERN;
 
 /** Each endpoint of GP Connect Appointment Management + Foundations, by HTTP verb. Paths are case sensitive. */
 const ENDPOINTS: ReadonlyArray<{

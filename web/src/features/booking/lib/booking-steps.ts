@@ -1,4 +1,6 @@
 import { deliveryChannels, roleGroups, type DeliveryChannel, type RoleGroup } from '@gpbook/shared/codes';
+import { odsCodeSchema } from '@gpbook/shared/practices';
+import { slotIdSchema, slotsQuerySchema } from '@gpbook/shared/slots';
 import {
   addDaysToLondonDate,
   daysBetweenLondonDates,
@@ -32,9 +34,8 @@ export type BookingFlow =
 /** Days shown at once: two weeks, well inside the BFF's 28-day cap. */
 export const WINDOW_DAYS = 14;
 
-const ODS = /^[A-Z0-9]{3,10}$/;
-/** A FHIR logical id, which is what a location id is. */
-const FHIR_ID = /^[A-Za-z0-9.-]{1,64}$/;
+/** A location id from the slot search, as the slot search takes it back in its `location` filter. */
+const locationSchema = slotsQuerySchema.shape.location.unwrap();
 
 function isRoleGroup(value: string | null): value is RoleGroup {
   return value !== null && (roleGroups as readonly string[]).includes(value);
@@ -52,12 +53,12 @@ export function readChoices(params: URLSearchParams): BookingChoices {
   const slot = params.get('slot');
   const location = params.get('location');
   return {
-    practice: practice && ODS.test(practice) ? practice : undefined,
+    practice: practice && odsCodeSchema.safeParse(practice).success ? practice : undefined,
     role: isRoleGroup(role) ? role : undefined,
     channel: isChannel(channel) ? channel : undefined,
     from: from && londonDateSchema.safeParse(from).success ? from : undefined,
-    location: location && FHIR_ID.test(location) ? location : undefined,
-    slot: slot && /^[A-Za-z0-9~._-]{1,160}$/.test(slot) ? slot : undefined,
+    location: location && locationSchema.safeParse(location).success ? location : undefined,
+    slot: slot && slotIdSchema.safeParse(slot).success ? slot : undefined,
   };
 }
 
