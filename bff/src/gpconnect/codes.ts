@@ -1,6 +1,7 @@
-import { practitionerRoleOf, type DeliveryChannel, type PractitionerRole } from '@gpbook/shared/codes';
+import type { DeliveryChannel, PractitionerRole } from '@gpbook/shared/codes';
 import { EXT, SYS, type DeliveryChannelCode } from './constants.js';
 import type { codeableConceptSchema, extensionSchema } from './fhir-schemas.js';
+import { practitionerRoleOf } from './job-roles.js';
 import type { z } from 'zod';
 
 /** GP Connect codes <-> patient API codes. FHIR stays on this side: the patient API never sees these codes. */

@@ -122,31 +122,6 @@ export type OrgTypeCode = keyof typeof ORG_TYPES;
 export const SERVICE_FILTERING_STATUS = ['supplier-disabled', 'organization-disabled', 'enabled'] as const;
 export type ServiceFilteringStatus = (typeof SERVICE_FILTERING_STATUS)[number];
 
-/** The 20 codes of GPConnect-PractitionerRole-1 (1.2.7/1.2.8 binding). Consumers tolerate any SDS code. */
-export const PRACTITIONER_ROLES = {
-  R0260: 'General Medical Practitioner',
-  R0270: 'Salaried General Practitioner',
-  R0410: 'Student Practice Nurse',
-  R0600: 'Specialist Nurse Practitioner',
-  R0610: 'Sister/Charge Nurse',
-  R0620: 'Staff Nurse',
-  R0680: 'Midwife',
-  R0690: 'Community Practitioner',
-  R0700: 'Community Nurse',
-  R0790: 'Dietitian',
-  R1290: 'Pharmacist',
-  R1300: 'Psychotherapist',
-  R1310: 'Clinical Psychologist',
-  R1330: 'Social Worker',
-  R1450: 'Health Care Support Worker',
-  R1480: 'Healthcare Assistant',
-  R1550: 'Counsellor',
-  R1590: 'Phlebotomist',
-  R6200: 'GP Registrar',
-  R6300: 'Sessional GP',
-} as const;
-export type PractitionerRoleCode = keyof typeof PRACTITIONER_ROLES;
-
 export const LIMITS = {
   slotSearchMaxDays: 14,
   descriptionMax: 100,

@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import {
-  DELIVERY_CHANNELS,
-  FHIR_ID_REGEX,
-  ORG_TYPES,
-  PRACTITIONER_ROLES,
-} from '../../gpconnect/constants.js';
+import { DELIVERY_CHANNELS, FHIR_ID_REGEX, ORG_TYPES } from '../../gpconnect/constants.js';
+import { SDS_JOB_ROLES, type SdsJobRoleCode } from '../../gpconnect/job-roles.js';
 import { isValidNhsNumber } from '@gpbook/shared/nhs-number';
 import { odsCodeSchema } from '@gpbook/shared/practices';
 
@@ -19,7 +15,7 @@ const id = z.string().regex(FHIR_ID_REGEX, 'an id is 1-64 letters, digits, "-" o
 const ods = odsCodeSchema;
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM, 24-hour clock');
 const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
-const roleCode = z.enum(Object.keys(PRACTITIONER_ROLES) as [keyof typeof PRACTITIONER_ROLES]);
+const roleCode = z.enum(Object.keys(SDS_JOB_ROLES) as [SdsJobRoleCode]);
 const orgType = z.enum(Object.keys(ORG_TYPES) as [keyof typeof ORG_TYPES]);
 
 export const addressConfigSchema = z.object({

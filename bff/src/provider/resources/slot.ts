@@ -1,19 +1,14 @@
-import {
-  EXT,
-  PRACTITIONER_ROLES,
-  PROFILE,
-  SYS,
-  type PractitionerRoleCode,
-} from '../../gpconnect/constants.js';
+import { EXT, PROFILE, SYS } from '../../gpconnect/constants.js';
+import { SDS_JOB_ROLES, type SdsJobRoleCode } from '../../gpconnect/job-roles.js';
 import type { ScheduleConfig } from '../config/schema.js';
 import type { SlotRecord } from '../store/store.js';
 import { contentVersion, fieldsVersion } from './common.js';
 
-export function practitionerRoleExtension(role: PractitionerRoleCode) {
+export function practitionerRoleExtension(role: SdsJobRoleCode) {
   return {
     url: EXT.practitionerRole,
     valueCodeableConcept: {
-      coding: [{ system: SYS.sdsJobRole, code: role, display: PRACTITIONER_ROLES[role] }],
+      coding: [{ system: SYS.sdsJobRole, code: role, display: SDS_JOB_ROLES[role].display }],
     },
   };
 }
