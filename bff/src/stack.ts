@@ -8,7 +8,8 @@ import { loadSigningKey, type SigningKey } from './platform/signing-key.js';
 import { PatientAppointments } from './app/patient-appointments.js';
 import { MemoryRateCounters, RedisRateCounters } from './app/rate-limit/counters.js';
 import { connectRedis } from './identity/sessions/redis-store.js';
-import { practiceLookup, sessionPatientServices, type AppServices } from './app/services.js';
+import { sessionPatientServices, type AppServices } from './app/services.js';
+import { GpConnectPort } from './gpconnect/port.js';
 import type { SessionManager } from './identity/sessions/manager.js';
 import { startIdentity } from './identity/start.js';
 import { GpConnectClient } from './gpconnect/client.js';
@@ -83,15 +84,11 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
   });
   // Sign-in and sessions (issue 4): the demo IdP starts here too, before the BFF that discovers it.
   const identity = await startIdentity(config, logger, key, providerConfig);
-  const services: AppServices = {
-    directory,
-    gpConnect,
-    requirePractice: practiceLookup(directory),
-    ...sessionPatientServices(identity.sessions),
-  };
+  const services: AppServices = { directory, ...sessionPatientServices(identity.sessions) };
   const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
-  const appointments = new PatientAppointments({
-    services,
+  const port = new GpConnectPort({
+    client: gpConnect,
+    timeoutMs: config.gpConnect.timeoutMs,
     bookingOrganisation: {
       odsCode: config.gpConnect.consumerOds,
       name: config.gpConnect.consumerOrgName,
@@ -99,6 +96,7 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
       orgType: config.gpConnect.consumerOrgType,
     },
   });
+  const appointments = new PatientAppointments({ directory, port });
   const counters = config.session.redisUrl
     ? new RedisRateCounters(
         await connectRedis(config.session.redisUrl, 'rate limits'),

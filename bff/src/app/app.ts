@@ -32,7 +32,7 @@ export interface BffAppOptions {
   services: AppServices;
   /** Per-IP and per-session request limits on /api and /auth (per minute). */
   rateLimit?: { counters: RateCounters; perIp: number; perSession: number } | undefined;
-  /** The slot and appointment routes; left out by tests that exercise only sign-in. */
+  /** The practice, slot and appointment routes; left out by tests that exercise only sign-in. */
   appointments?: PatientAppointments | undefined;
   logger: FastifyBaseLogger;
   jwks: JSONWebKeySet;
@@ -94,10 +94,10 @@ export async function buildBffApp(options: BffAppOptions): Promise<FastifyInstan
   await app.register(sessionRoutes(sessions.now));
   await app.register(authRoutes({ sessions, cookies, nhsLogin, publicUrl }));
   await app.register(jwksRoutes(options.jwks));
-  await app.register(practicesRoutes(options.services));
   if (options.appointments) {
-    await app.register(slotsRoutes(options.appointments));
-    await app.register(appointmentsRoutes(options.appointments, publicUrl));
+    await app.register(practicesRoutes(options.appointments, options.services));
+    await app.register(slotsRoutes(options.appointments, options.services));
+    await app.register(appointmentsRoutes(options.appointments, options.services, publicUrl));
   }
 
   const webDist = options.webDist;

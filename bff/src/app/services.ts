@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { GpConnectClient } from '../gpconnect/client.js';
 import type { RequestingUser } from '../gpconnect/spine-jwt.js';
-import { ApiHttpError } from './api-error.js';
-import type { PracticeDirectory, DirectoryEntry } from './directory.js';
 import type { ActiveSession, SessionManager } from '../identity/sessions/manager.js';
+import { ApiHttpError } from './api-error.js';
+import type { PracticeDirectory } from './directory.js';
+import type { PatientRequest } from './patient-appointments.js';
 
 /** Who the request is for, as the GP Connect calls need it: the signed-in patient. */
 export interface PatientContext {
@@ -18,24 +18,27 @@ export interface PatientContext {
 /** The collaborators route handlers use; built once in main.ts (or a test) and passed in. */
 export interface AppServices {
   directory: PracticeDirectory;
-  gpConnect: GpConnectClient;
   patientOf(request: FastifyRequest): Promise<PatientContext>;
   /** The patient's logical ids at practices' GP systems, as remembered in the session (keyed by ODS code). */
   patientIdsOf(request: FastifyRequest): Promise<Record<string, string>>;
   rememberPatientId(request: FastifyRequest, odsCode: string, logicalId: string): Promise<void>;
-  requirePractice(odsCode: string): DirectoryEntry;
 }
 
-export function practiceLookup(directory: PracticeDirectory) {
-  return (odsCode: string): DirectoryEntry => {
-    const entry = directory.get(odsCode);
-    if (!entry)
-      throw new ApiHttpError(
-        404,
-        'practice_unknown',
-        'That practice cannot be booked online through this service',
-      );
-    return entry;
+/** The patient request as the patient-domain code takes it: who, which trace, the session's ids, a logger. */
+export async function patientRequestOf(
+  services: AppServices,
+  request: FastifyRequest,
+): Promise<PatientRequest> {
+  const [patient, knownPatientIds] = await Promise.all([
+    services.patientOf(request),
+    services.patientIdsOf(request),
+  ]);
+  return {
+    patient,
+    traceId: request.id,
+    knownPatientIds,
+    rememberPatientId: (odsCode, logicalId) => services.rememberPatientId(request, odsCode, logicalId),
+    log: request.log,
   };
 }
 

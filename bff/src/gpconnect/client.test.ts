@@ -150,7 +150,7 @@ describe('GpConnectClient', () => {
     const closed = { ...endpoint, serviceRoot: 'http://127.0.0.1:9/root' };
     expect(await failureOf(client.call({ ...base, endpoint: closed, method: 'GET', path: '/ok' }))).toEqual({
       kind: 'unreachable',
-      cause: 'network',
+      cause: 'dropped',
     });
   });
 });

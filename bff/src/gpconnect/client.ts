@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import type { Deadline } from './deadline.js';
 import { FHIR_JSON, FHIR_JSON_CONTENT_TYPE, IID, type InteractionName } from './constants.js';
 import { GpConnectError, spineCodeOf, type GpConnectFailure } from './errors.js';
 import { operationOutcomeSchema } from './fhir-schemas.js';
@@ -35,6 +36,11 @@ export interface GpConnectCall<T> {
   body?: unknown;
   ifMatch?: string;
   schema: z.ZodType<T>;
+  /**
+   * When the patient request's time is up: each attempt waits at most the time left (and never more than
+   * `timeoutMs`), and a read is only retried while time is left.
+   */
+  deadline?: Deadline | undefined;
 }
 
 export interface GpConnectResponse<T> {
@@ -46,6 +52,23 @@ export interface GpConnectResponse<T> {
 
 /** Reads are retried once after a network failure or a 5xx; writes never are (a lost answer may have booked). */
 const READ_RETRIES = 1;
+/** Not worth sending a request with less time than this left: it would only time out. */
+const MIN_ATTEMPT_MS = 50;
+
+/** Error codes of a connection that was never made: the request did not reach the provider. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function networkCause(error: unknown): 'timeout' | 'refused' | 'dropped' {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return 'timeout';
+  let cause: unknown = error;
+  for (let depth = 0; depth < 4 && cause instanceof Error; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return 'refused';
+    cause = cause.cause;
+  }
+  return 'dropped';
+}
 
 /**
  * Sends one GP Connect interaction to a provider: Ssp-* headers, a fresh Spine JWT, a timeout, and the answer
@@ -58,6 +81,7 @@ export class GpConnectClient {
     const attempts = call.method === 'GET' ? 1 + READ_RETRIES : 1;
     let lastError: GpConnectError | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (lastError && (call.deadline?.remainingMs() ?? Infinity) < MIN_ATTEMPT_MS) break;
       try {
         return await this.attempt(call);
       } catch (error) {
@@ -72,6 +96,10 @@ export class GpConnectClient {
 
   private async attempt<T>(call: GpConnectCall<T>): Promise<GpConnectResponse<T>> {
     const { options } = this;
+    const waitMs = Math.min(options.timeoutMs, call.deadline?.remainingMs() ?? Infinity);
+    if (waitMs < MIN_ATTEMPT_MS) {
+      throw new GpConnectError({ kind: 'unreachable', cause: 'timeout' }, call.interaction);
+    }
     const url = new URL(call.endpoint.serviceRoot + call.path);
     for (const [name, value] of call.query ?? []) url.searchParams.append(name, value);
     const jwt = await buildSpineJwt({
@@ -104,14 +132,25 @@ export class GpConnectClient {
         method: call.method,
         headers,
         body: call.body === undefined ? null : JSON.stringify(call.body),
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: AbortSignal.timeout(waitMs),
       });
     } catch (error) {
-      const cause = error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network';
+      const cause = networkCause(error);
       log.warn({ cause, ms: Math.round(performance.now() - started) }, 'gp connect call failed');
       throw new GpConnectError({ kind: 'unreachable', cause }, call.interaction);
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The answer started but broke off (or ran out of time) before its body arrived.
+      const cause = networkCause(error);
+      log.warn({ cause, status: response.status }, 'gp connect answer broke off');
+      throw new GpConnectError(
+        { kind: 'unreachable', cause: cause === 'refused' ? 'dropped' : cause },
+        call.interaction,
+      );
+    }
     const ms = Math.round(performance.now() - started);
     log.info({ status: response.status, ms }, 'gp connect call');
 

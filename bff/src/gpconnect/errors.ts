@@ -2,8 +2,12 @@ import type { FhirOperationOutcome } from './fhir-schemas.js';
 
 /** Why a GP Connect call failed, in terms the patient API can act on. */
 export type GpConnectFailure =
-  /** Could not reach the provider, or it did not answer in time. */
-  | { kind: 'unreachable'; cause: 'timeout' | 'network' }
+  /**
+   * No answer. `refused`: the request never reached the provider (connection refused, no such host), so a write
+   * was not made. `dropped`: the connection broke after the request went, so a write may have been made.
+   * `timeout`: no answer in time (the request's deadline or `GPC_TIMEOUT_MS`); a write may have been made.
+   */
+  | { kind: 'unreachable'; cause: 'timeout' | 'refused' | 'dropped' }
   /** The provider answered 5xx. */
   | { kind: 'server_error'; status: number; spineCode?: string }
   /** The provider answered 4xx with an OperationOutcome (or without one). */

@@ -1,8 +1,10 @@
 import type { Practice } from '@gpbook/shared/practices';
 import { SYS } from './constants.js';
-import type { GpConnectClient, ProviderEndpoint } from './client.js';
+import type { ProviderEndpoint } from './client.js';
+import type { GpConnectCaller } from './participants.js';
 import { GpConnectError } from './errors.js';
 import { organizationSchema, searchsetSchema, type FhirOrganization } from './fhir-schemas.js';
+import type { Deadline } from './deadline.js';
 import type { RequestingUser } from './spine-jwt.js';
 
 const organizationBundleSchema = searchsetSchema(organizationSchema);
@@ -10,11 +12,13 @@ const organizationBundleSchema = searchsetSchema(organizationSchema);
 export interface CallContext {
   user: RequestingUser;
   traceId: string;
+  /** The patient request's deadline, shared by all its calls (see deadline.ts). */
+  deadline?: Deadline | undefined;
 }
 
 /** Find an organisation: the practice's own Organization, looked up by its ODS code. */
 export async function findPracticeOrganisation(
-  client: GpConnectClient,
+  client: GpConnectCaller,
   endpoint: ProviderEndpoint,
   context: CallContext,
 ): Promise<Practice> {

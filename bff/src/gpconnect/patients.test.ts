@@ -40,7 +40,7 @@ describe('createReferenceReader', () => {
       if (call.path === '/Location/l1')
         return { body: { resourceType: 'Location', id: 'l1', name: 'Main Surgery' } };
       if (call.path === '/Location/down')
-        return new GpConnectError({ kind: 'unreachable', cause: 'network' }, call.interaction);
+        return new GpConnectError({ kind: 'unreachable', cause: 'dropped' }, call.interaction);
       return notFound(call.interaction);
     });
     const reader = createReferenceReader(client, endpoint, context);

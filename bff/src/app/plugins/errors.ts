@@ -1,8 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ApiHttpError, apiErrorFromGpConnect } from '../api-error.js';
 import { GpConnectError } from '../../gpconnect/errors.js';
+import { GpConnectOutcome, readOutcome } from '../../gpconnect/outcomes.js';
+import { ApiHttpError } from '../api-error.js';
+import { patientApiError } from '../patient-errors.js';
+
+/** Our typed answer for an error, if it is one of ours (or a practice's, through the GP Connect port). */
+function apiErrorOf(error: unknown): ApiHttpError | undefined {
+  if (error instanceof ApiHttpError) return error;
+  if (error instanceof GpConnectOutcome) return patientApiError(error);
+  // A raw GP Connect failure should not get past the port; if one does, it still gets the right answer.
+  if (error instanceof GpConnectError) {
+    const outcome = readOutcome(error);
+    if (outcome instanceof GpConnectOutcome) return patientApiError(outcome);
+  }
+  return undefined;
+}
 
 /** `/body/slotIds/0` → `slotIds.0`; a missing property is named by the validator instead. */
 function fieldPath(instancePath: string, missing: unknown): string {
@@ -23,14 +37,14 @@ export default fp(
           .code(422)
           .send({ error: { code: 'validation_failed', message: 'Some details are not valid', fields } });
       }
-      const apiError =
-        error instanceof ApiHttpError
-          ? error
-          : error instanceof GpConnectError
-            ? apiErrorFromGpConnect(error)
-            : undefined;
+      const apiError = apiErrorOf(error);
       if (apiError) {
-        if (apiError.status >= 500) request.log.warn({ err: error }, 'request failed upstream');
+        if (apiError.status >= 500) {
+          request.log.warn(
+            { code: apiError.code, reason: (error as Error).message },
+            'request failed upstream',
+          );
+        }
         return reply.code(apiError.status).send({
           error: {
             code: apiError.code,

@@ -8,32 +8,37 @@ import {
   rescheduleAppointmentRequestSchema,
   rescheduleAppointmentResponseSchema,
 } from '@gpbook/shared/appointments';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { appointmentCalendar } from '../calendar.js';
 import type { PatientAppointments } from '../patient-appointments.js';
+import { patientRequestOf, type AppServices } from '../services.js';
 
 /** The patient's appointments: book, list, read, amend, cancel, reschedule, and add to a calendar. */
 export function appointmentsRoutes(
   appointments: PatientAppointments,
+  services: AppServices,
   publicUrl: string,
 ): FastifyPluginAsyncZod {
   return async (app) => {
+    const patient = (request: FastifyRequest) => patientRequestOf(services, request);
     app.post(
       '/api/appointments',
       { schema: { body: bookAppointmentRequestSchema, response: { 201: appointmentSchema } } },
-      async (request, reply) => reply.code(201).send(await appointments.book(request, request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await appointments.book(await patient(request), request.body)),
     );
 
     app.get(
       '/api/appointments',
       { schema: { response: { 200: appointmentsResponseSchema } } },
-      async (request) => appointments.list(request),
+      async (request) => appointments.list(await patient(request)),
     );
 
     app.get(
       '/api/appointments/:id',
       { schema: { params: appointmentParamsSchema, response: { 200: appointmentSchema } } },
-      async (request) => appointments.get(request, request.params.id),
+      async (request) => appointments.get(await patient(request), request.params.id),
     );
 
     app.patch(
@@ -45,7 +50,7 @@ export function appointmentsRoutes(
           response: { 200: appointmentSchema },
         },
       },
-      async (request) => appointments.amend(request, request.params.id, request.body),
+      async (request) => appointments.amend(await patient(request), request.params.id, request.body),
     );
 
     app.post(
@@ -57,7 +62,7 @@ export function appointmentsRoutes(
           response: { 200: appointmentSchema },
         },
       },
-      async (request) => appointments.cancel(request, request.params.id, request.body.reason),
+      async (request) => appointments.cancel(await patient(request), request.params.id, request.body.reason),
     );
 
     app.post(
@@ -70,14 +75,16 @@ export function appointmentsRoutes(
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await appointments.reschedule(request, request.params.id, request.body)),
+        reply
+          .code(201)
+          .send(await appointments.reschedule(await patient(request), request.params.id, request.body)),
     );
 
     app.get(
       '/api/appointments/:id/calendar.ics',
       { schema: { params: appointmentParamsSchema } },
       async (request, reply) => {
-        const appointment = await appointments.get(request, request.params.id);
+        const appointment = await appointments.get(await patient(request), request.params.id);
         return reply
           .header('content-type', 'text/calendar; charset=utf-8')
           .header('content-disposition', 'attachment; filename="gp-appointment.ics"')
