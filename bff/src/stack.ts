@@ -6,7 +6,6 @@ import type { AppConfig } from './app/config.js';
 import { directoryFromProviderConfig, loadDirectoryFile, type PracticeDirectory } from './app/directory.js';
 import { loadSigningKey, type SigningKey } from './platform/signing-key.js';
 import { PatientAppointments } from './app/patient-appointments.js';
-import { MemoryRateCounters, RedisRateCounters } from './app/rate-limit/counters.js';
 import { connectRedis } from './identity/sessions/redis-store.js';
 import { sessionPatientServices, type AppServices } from './app/services.js';
 import { GpConnectPort } from './gpconnect/port.js';
@@ -97,12 +96,10 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
     },
   });
   const appointments = new PatientAppointments({ directory, port });
-  const counters = config.session.redisUrl
-    ? new RedisRateCounters(
-        await connectRedis(config.session.redisUrl, 'rate limits'),
-        config.session.redisKeyPrefix,
-      )
-    : new MemoryRateCounters();
+  // Rate-limit counters in Redis when several BFF instances share the load (REDIS_URL), else in memory.
+  const rateLimitRedis = config.session.redisUrl
+    ? await connectRedis(config.session.redisUrl, 'rate limits')
+    : undefined;
   const bff = await buildBffApp({
     services,
     appointments,
@@ -110,7 +107,7 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
     jwks: key.jwks,
     webDist,
     identity: identity.app,
-    rateLimit: { counters, ...config.rateLimit },
+    rateLimit: { ...config.rateLimit, redis: rateLimitRedis, keyPrefix: config.session.redisKeyPrefix },
   });
   await bff.listen({ host: config.host, port: config.port });
   // With PORT=0 (tests) the OS picks the port, so the URL is only known now.

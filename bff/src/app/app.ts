@@ -15,13 +15,14 @@ import { logPath } from '../logger.js';
 import errorsPlugin from './plugins/errors.js';
 import { checkedJsonSerializer } from './plugins/checked-json-serializer.js';
 import rateLimit from './rate-limit/plugin.js';
-import type { RateCounters } from './rate-limit/counters.js';
+import type { Redis } from 'ioredis';
 import securityHeaders from './plugins/security-headers.js';
 import sessionPlugin from './plugins/session.js';
 import { authRoutes } from './routes/auth.js';
 import { sessionRoutes } from './routes/session.js';
 import healthRoutes from './routes/health.js';
 import { jwksRoutes } from './routes/jwks.js';
+import { bffClientError, bffFrameworkErrors } from './plugins/edge-errors.js';
 import { practicesRoutes } from './routes/practices.js';
 import { appointmentsRoutes } from './routes/appointments.js';
 import { slotsRoutes } from './routes/slots.js';
@@ -31,7 +32,8 @@ import type { AppServices } from './services.js';
 export interface BffAppOptions {
   services: AppServices;
   /** Per-IP and per-session request limits on /api and /auth (per minute). */
-  rateLimit?: { counters: RateCounters; perIp: number; perSession: number } | undefined;
+  rateLimit?:
+    { perIp: number; perSession: number; redis?: Redis | undefined; keyPrefix?: string } | undefined;
   /** The practice, slot and appointment routes; left out by tests that exercise only sign-in. */
   appointments?: PatientAppointments | undefined;
   logger: FastifyBaseLogger;
@@ -57,6 +59,9 @@ export async function buildBffApp(options: BffAppOptions): Promise<FastifyInstan
     logController: new LogController({ requestIdLogLabel: 'traceId', disableRequestLogging: true }),
     bodyLimit: 16 * 1024,
     trustProxy: false,
+    // Errors raised before our hooks run get our typed answer too.
+    frameworkErrors: bffFrameworkErrors,
+    clientErrorHandler: bffClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

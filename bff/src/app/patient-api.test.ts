@@ -331,6 +331,12 @@ describe('the federation', () => {
     expect(list.appointments.map((appointment) => appointment.practice.odsCode)).toContain('Y90003');
   });
 
+  it('answers an appointment id over the router’s length limit with a typed 414, like any other error', async () => {
+    const response = await api(alice, 'GET', `/api/appointments/${'A'.repeat(120)}`);
+    expect(response.status).toBe(414);
+    expect(errorCode(response.json)).toBe('bad_request');
+  });
+
   it('says so when the practice cannot match the patient to their NHS record', async () => {
     // George's session carries a birth date that does not match the NHS record for his number.
     const george = (

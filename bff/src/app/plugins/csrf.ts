@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { CSRF_HEADER } from '@gpbook/shared/session';
 import { ApiHttpError } from '../api-error.js';
-import { pathOf } from './session.js';
+import { guardPath } from './guard-path.js';
 
 export interface CsrfPluginOptions {
   /** The origin browsers load the web app from (PUBLIC_URL). */
@@ -23,7 +23,8 @@ export default fp<CsrfPluginOptions>(
 
     app.addHook('preValidation', async (request) => {
       if (!STATE_CHANGING.has(request.method)) return;
-      const path = pathOf(request.url);
+      // The route the router matched, so `/%61uth/logout` is guarded exactly like `/auth/logout`.
+      const path = guardPath(request);
       const isSignOut = path === '/auth/logout';
       if (!path.startsWith('/api/') && !isSignOut) return;
       if (requestOrigin(request) !== origin) {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { RateCounters } from './counters.js';
+import type { Redis } from 'ioredis';
+import { guardPath, isGuardedPath } from '../plugins/guard-path.js';
 
 export interface RateLimitOptions {
-  counters: RateCounters;
   /** The session cookie's name: requests carrying one are also counted per session. */
   sessionCookie: string;
   windowMs: number;
@@ -12,6 +13,10 @@ export interface RateLimitOptions {
   perIp: number;
   /** Per signed-in session: what one patient's phone can reasonably send. */
   perSession: number;
+  /** Counters shared by every BFF instance (REDIS_URL); in this process's memory when absent. */
+  redis?: Redis | undefined;
+  /** Prefix of the Redis keys. */
+  keyPrefix?: string;
 }
 
 function sessionKeyOf(request: FastifyRequest, cookieName: string): string | undefined {
@@ -21,30 +26,48 @@ function sessionKeyOf(request: FastifyRequest, cookieName: string): string | und
 }
 
 /**
- * Rate limits on /api and /auth, per client IP and per session, each a fixed window. Over either limit the
- * request gets 429 `rate_limited` with Retry-After; static files of the web app are not counted.
+ * Rate limits on /api and /auth with @fastify/rate-limit: two limiters, per client IP and per session, each a
+ * window of `windowMs`, counted in Redis when given. Over either limit the request gets 429 `rate_limited` with
+ * Retry-After; the web app's static files are not counted. Which requests count is decided on the path the router
+ * matched (or the normalised path), so `/%61pi/…` counts like `/api/…`.
  */
 export default fp(
   async function rateLimit(app: FastifyInstance, options: RateLimitOptions) {
+    await app.register(fastifyRateLimit, {
+      global: false,
+      ...(options.redis ? { redis: options.redis, nameSpace: `${options.keyPrefix ?? ''}rl:` } : {}),
+    });
+    const perIp = app.createRateLimit({
+      keyGenerator: (request) => `ip:${request.ip}`,
+      max: options.perIp,
+      timeWindow: options.windowMs,
+    });
+    const perSession = app.createRateLimit({
+      keyGenerator: (request) => `session:${sessionKeyOf(request, options.sessionCookie) ?? ''}`,
+      max: options.perSession,
+      timeWindow: options.windowMs,
+    });
+
     app.addHook('onRequest', async (request, reply) => {
-      const path = request.url;
-      if (!path.startsWith('/api/') && !path.startsWith('/auth/')) return;
-      const checks: Array<[string, number]> = [[`ip:${request.ip}`, options.perIp]];
-      const session = sessionKeyOf(request, options.sessionCookie);
-      if (session) checks.push([`session:${session}`, options.perSession]);
-      for (const [key, limit] of checks) {
-        const { count, resetAt } = await options.counters.hit(key, options.windowMs);
-        if (count > limit) {
-          const retryAfter = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+      if (!isGuardedPath(guardPath(request))) return undefined;
+      const limiters = sessionKeyOf(request, options.sessionCookie) ? [perIp, perSession] : [perIp];
+      for (const limiter of limiters) {
+        const result = await limiter(request);
+        if (!result.isAllowed && result.isExceeded) {
           return reply
             .code(429)
-            .header('retry-after', String(retryAfter))
+            .header('retry-after', String(Math.max(1, result.ttlInSeconds)))
             .send({ error: { code: 'rate_limited', message: 'Too many requests; try again shortly' } });
         }
       }
       return undefined;
     });
-    app.addHook('onClose', async () => options.counters.close());
+    if (options.redis) {
+      const redis = options.redis;
+      app.addHook('onClose', async () => {
+        await redis.quit();
+      });
+    }
   },
   { name: 'rate-limit', dependencies: ['@fastify/cookie'] },
 );

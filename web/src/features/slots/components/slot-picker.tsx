@@ -81,13 +81,22 @@ function SlotDayGroup({
               disabled={disabled}
               onClick={() => onChoose(slot)}
             >
-              <span className="app-slot__time">{formatLondonTime(slot.start)}</span>
+              {/*
+                The visible text, in order and with a space between the lines, is part of the accessible name
+                (WCAG 2.5.3 label in name), so a speech-input user can say what they see.
+              */}
+              <span className="app-slot__time">{formatLondonTime(slot.start)}</span>{' '}
               <span className="app-slot__detail">
-                {[slot.practitioner?.name, slot.role.display, durationText(slot.durationMinutes)]
+                {[durationText(slot.durationMinutes), slot.practitioner?.name, slot.role.display]
                   .filter(Boolean)
                   .join(', ')}
               </span>
-              {showLocation ? <span className="app-slot__detail">{slot.location.name}</span> : null}
+              {showLocation ? (
+                <>
+                  {' '}
+                  <span className="app-slot__detail">In person at {slot.location.name}</span>
+                </>
+              ) : null}
             </button>
           </li>
         ))}
