@@ -331,6 +331,21 @@ describe('the federation', () => {
     expect(list.appointments.map((appointment) => appointment.practice.odsCode)).toContain('Y90003');
   });
 
+  it('tells a patient whose own practice has no record of them on the home list, not at the last step', async () => {
+    // 9990000042 is George, registered at Y90001; a session claiming Y90002 (which does not know him) stands in
+    // for a practice that cannot find the record.
+    const unknown = (
+      await signedInSession(stack.sessions, config.publicUrl, {
+        sub: 'nobody-here',
+        nhsNumber: '9990000042',
+        registeredOds: 'Y90002',
+      })
+    ).headers;
+    const response = await api(unknown, 'GET', '/api/appointments');
+    expect(response.status).toBe(403);
+    expect(errorCode(response.json)).toBe('patient_not_found');
+  });
+
   it('answers an appointment id over the router’s length limit with a typed 414, like any other error', async () => {
     const response = await api(alice, 'GET', `/api/appointments/${'A'.repeat(120)}`);
     expect(response.status).toBe(414);

@@ -234,7 +234,8 @@ export class PatientAppointments {
 
   /**
    * Upcoming appointments (today onwards) at the registered practice and across its federation, within one
-   * deadline. The registered practice must answer; a federation practice that cannot is listed as unavailable.
+   * deadline. The registered practice must answer, and must know the patient (else 403 `patient_not_found`); a
+   * federation practice that cannot answer is listed as unavailable.
    */
   async list(request: PatientRequest): Promise<AppointmentsResponse> {
     const practices = this.allowedPractices(request);
@@ -244,7 +245,11 @@ export class PatientAppointments {
       practices.map(async (entry) => {
         const practice = this.connect(request, entry.odsCode);
         const patientId = await this.patientIdAt(request, practice);
-        if (!patientId) return [];
+        if (!patientId) {
+          // Their own practice has no record it will book for: say so now, not at the last step of a booking.
+          if (this.isRegisteredPractice(request, practice)) throw new NotBookableHere('no-record');
+          return [];
+        }
         return practice.describe(await practice.appointments(patientId, today, end));
       }),
     );
