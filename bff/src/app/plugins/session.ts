@@ -20,9 +20,12 @@ export interface SessionPluginOptions {
 
 /**
  * Adds `request.patientSession`: loads the session for /api and /auth requests, refuses /api requests without a
- * live one (401 `unauthenticated`, or `session_expired` when the browser's session has ended), and slides the
- * idle expiry on every /api request that gets past the checks, except GET /api/session, so that merely looking
- * at the session (the web's expiry warning) never keeps it alive.
+ * live one, and slides the idle expiry on every /api request that gets past the checks, except GET /api/session,
+ * so that merely looking at the session (the web's expiry warning) never keeps it alive.
+ *
+ * The refusal is 401 `session_expired` only for the cookie of a session that did exist and timed out (the web
+ * says "your session timed out"); no cookie, or one naming no session we know (random, forged, signed out), is
+ * 401 `unauthenticated` ("sign in"). A cookie that is no use any more is cleared. The cookie is never logged.
  */
 export default fp<SessionPluginOptions>(
   async function sessionPlugin(app: FastifyInstance, options) {
@@ -39,7 +42,7 @@ export default fp<SessionPluginOptions>(
         request.patientSession = lookup.session;
         return;
       }
-      if (lookup.status === 'expired') clearCookie(reply, cookies, 'session');
+      if (lookup.status !== 'none') clearCookie(reply, cookies, 'session');
       if (!isApi) return;
       throw lookup.status === 'expired'
         ? new ApiHttpError(401, 'session_expired', 'Your session has ended; sign in again')

@@ -14,16 +14,26 @@ export interface ActiveSession {
 
 export type SessionLookup =
   | { status: 'active'; session: ActiveSession }
-  /** The browser presented a session id that is no longer (or never was) live. */
+  /** The browser presented the id of a session that was live and has timed out (idle or absolute). */
   | { status: 'expired' }
+  /** The browser presented an id of no session we know: never issued, or ended at sign-out or a new sign-in. */
+  | { status: 'unknown' }
+  /** No id at all. */
   | { status: 'none' };
 
 const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
+/**
+ * How long a session's trace outlives its absolute expiry. The browser drops the cookie at about that time (its
+ * Max-Age is the absolute lifetime); the margin covers the cookie arriving a little later than the server's clock.
+ */
+const TRACE_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * The session rules, whatever the store: 256-bit random ids, a fresh id at every sign-in, idle expiry that
  * slides with use but never past the absolute expiry. Expiry is judged here with the injected clock; the
- * store's TTL only clears out what can no longer be used.
+ * store's TTL only clears out what can no longer be used. An expired session's patient data goes at expiry; only
+ * its trace (a marker under the id's hash) stays, so that its cookie is answered "expired" rather than "unknown"
+ * for as long as a browser may present it.
  */
 export class SessionManager {
   readonly store: SessionStore;
@@ -49,18 +59,25 @@ export class SessionManager {
       patientIds: {},
     };
     const id = randomToken();
-    await this.store.create(sessionKey(id), record, record.idleExpiresAt - now);
+    await this.store.create(
+      sessionKey(id),
+      record,
+      record.idleExpiresAt - now,
+      absoluteExpiresAt - now + TRACE_GRACE_MS,
+    );
     return { id, record };
   }
 
   async find(id: string | undefined): Promise<SessionLookup> {
     if (id === undefined || id === '') return { status: 'none' };
-    if (!TOKEN_PATTERN.test(id)) return { status: 'expired' };
-    const record = await this.store.get(sessionKey(id));
-    if (!record) return { status: 'expired' };
+    // Not even the shape of an id we issue: forged or garbled.
+    if (!TOKEN_PATTERN.test(id)) return { status: 'unknown' };
+    const key = sessionKey(id);
+    const record = await this.store.get(key);
+    if (!record) return (await this.store.hasTrace(key)) ? { status: 'expired' } : { status: 'unknown' };
     const now = this.now();
     if (now >= record.idleExpiresAt || now >= record.absoluteExpiresAt) {
-      await this.store.destroy(sessionKey(id));
+      await this.store.expire(key);
       return { status: 'expired' };
     }
     return { status: 'active', session: { id, record } };
@@ -74,6 +91,7 @@ export class SessionManager {
     return { id: session.id, record: { ...session.record, idleExpiresAt } };
   }
 
+  /** Sign-out (or a new sign-in replacing the session): from now on the id is unknown, not expired. */
   async end(id: string): Promise<void> {
     if (TOKEN_PATTERN.test(id)) await this.store.destroy(sessionKey(id));
   }

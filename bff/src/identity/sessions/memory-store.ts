@@ -9,6 +9,7 @@ interface Entry<T> {
 /** Sessions in the process's memory: the demo default. Not shared between instances; lost on restart. */
 export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, Entry<SessionRecord>>();
+  readonly #traces = new Map<string, Entry<true>>();
   readonly #pending = new Map<string, Entry<PendingSignIn>>();
   readonly #now: () => number;
   readonly #sweep: NodeJS.Timeout;
@@ -20,13 +21,18 @@ export class MemorySessionStore implements SessionStore {
     this.#sweep.unref();
   }
 
-  async create(key: string, record: SessionRecord, ttlMs: number): Promise<void> {
+  async create(key: string, record: SessionRecord, ttlMs: number, traceTtlMs: number): Promise<void> {
     this.#sessions.set(key, { value: structuredClone(record), evictAt: this.#now() + ttlMs });
+    this.#traces.set(key, { value: true, evictAt: this.#now() + traceTtlMs });
   }
 
   async get(key: string): Promise<SessionRecord | undefined> {
     const entry = this.#live(this.#sessions, key);
     return entry ? structuredClone(entry.value) : undefined;
+  }
+
+  async hasTrace(key: string): Promise<boolean> {
+    return this.#live(this.#traces, key) !== undefined;
   }
 
   async touch(key: string, idleExpiresAt: number, ttlMs: number): Promise<void> {
@@ -45,8 +51,13 @@ export class MemorySessionStore implements SessionStore {
     if (entry) entry.value.patientIds[odsCode] = logicalId;
   }
 
+  async expire(key: string): Promise<void> {
+    this.#sessions.delete(key);
+  }
+
   async destroy(key: string): Promise<void> {
     this.#sessions.delete(key);
+    this.#traces.delete(key);
   }
 
   async savePendingSignIn(key: string, pending: PendingSignIn, ttlMs: number): Promise<void> {
@@ -74,7 +85,7 @@ export class MemorySessionStore implements SessionStore {
 
   #evictExpired(): void {
     const now = this.#now();
-    for (const map of [this.#sessions, this.#pending] as Array<Map<string, Entry<unknown>>>) {
+    for (const map of [this.#sessions, this.#traces, this.#pending] as Array<Map<string, Entry<unknown>>>) {
       for (const [key, entry] of map) if (entry.evictAt <= now) map.delete(key);
     }
   }

@@ -4,7 +4,8 @@ import type { PendingSignIn, SessionPatient, SessionRecord, SessionStore } from 
 /**
  * Sessions in Redis, shared by every BFF instance. One hash per session: `data` (what never changes after
  * sign-in), `idle` (the sliding expiry) and one `pid:<ODS>` field per practice, so a touch and a patient-id
- * update never overwrite each other. Keys carry a TTL, so Redis forgets sessions nobody can use any more.
+ * update never overwrite each other. Beside it, the session's trace (see `SessionStore`): a key holding "1", which
+ * outlives the hash. Keys carry a TTL, so Redis forgets sessions nobody can use any more.
  */
 
 // Writes a field only if the session still exists: a touch racing an expiry or a sign-out must not
@@ -33,7 +34,7 @@ export class RedisSessionStore implements SessionStore {
     this.#prefix = prefix;
   }
 
-  async create(key: string, record: SessionRecord, ttlMs: number): Promise<void> {
+  async create(key: string, record: SessionRecord, ttlMs: number, traceTtlMs: number): Promise<void> {
     const data: StoredData = {
       patient: record.patient,
       csrfToken: record.csrfToken,
@@ -47,6 +48,7 @@ export class RedisSessionStore implements SessionStore {
       .del(this.#session(key))
       .hset(this.#session(key), fields)
       .pexpire(this.#session(key), ttlMs)
+      .set(this.#trace(key), '1', 'PX', traceTtlMs)
       .exec();
   }
 
@@ -56,6 +58,10 @@ export class RedisSessionStore implements SessionStore {
     if (data === undefined || idle === undefined) return undefined;
     const stored = JSON.parse(data) as StoredData;
     return { ...stored, idleExpiresAt: Number(idle), patientIds: patientIdsOf(hash) };
+  }
+
+  async hasTrace(key: string): Promise<boolean> {
+    return (await this.#redis.exists(this.#trace(key))) === 1;
   }
 
   async touch(key: string, idleExpiresAt: number, ttlMs: number): Promise<void> {
@@ -77,8 +83,12 @@ export class RedisSessionStore implements SessionStore {
     await this.#redis.eval(HSET_IF_EXISTS, 1, this.#session(key), `pid:${odsCode}`, logicalId, '');
   }
 
-  async destroy(key: string): Promise<void> {
+  async expire(key: string): Promise<void> {
     await this.#redis.del(this.#session(key));
+  }
+
+  async destroy(key: string): Promise<void> {
+    await this.#redis.del(this.#session(key), this.#trace(key));
   }
 
   async savePendingSignIn(key: string, pending: PendingSignIn, ttlMs: number): Promise<void> {
@@ -96,6 +106,10 @@ export class RedisSessionStore implements SessionStore {
 
   #session(key: string): string {
     return `${this.#prefix}session:${key}`;
+  }
+
+  #trace(key: string): string {
+    return `${this.#prefix}trace:${key}`;
   }
 
   #signIn(key: string): string {

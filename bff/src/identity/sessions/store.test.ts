@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../test-support/identity/sign-in-stack.js';
-import { SessionManager } from './manager.js';
+import { SessionManager, sessionKey } from './manager.js';
 import { MemorySessionStore } from './memory-store.js';
 import { connectRedisSessionStore } from './redis-store.js';
 import type { SessionPatient, SessionStore } from './store.js';
@@ -19,11 +19,19 @@ interface StoreKind {
   name: string;
   /** Each call gets a fresh, empty store. */
   open(clock: TestClock): Promise<SessionStore>;
+  /** Lets `ms` pass for the store's TTLs: the test clock for memory, real time for Redis. */
+  pass(clock: TestClock, ms: number): Promise<void>;
 }
 
 const prefixes: string[] = [];
 const kinds: StoreKind[] = [
-  { name: 'memory', open: async (clock) => new MemorySessionStore({ now: clock.now }) },
+  {
+    name: 'memory',
+    open: async (clock) => new MemorySessionStore({ now: clock.now }),
+    pass: async (clock, ms) => {
+      clock.ms += ms;
+    },
+  },
 ];
 // Not reachable in CI: still run, so the suite fails loudly rather than passing without Redis.
 if (redisUp || IN_CI) {
@@ -34,6 +42,7 @@ if (redisUp || IN_CI) {
       prefixes.push(prefix);
       return connectRedisSessionStore(REDIS_URL, prefix);
     },
+    pass: (_clock, ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
 }
 
@@ -84,11 +93,61 @@ describe.each(kinds)('$name session store', (kind) => {
     expect((await sessions.start(patient)).id).not.toBe(started.id);
   });
 
-  it('tells no session from an ended one', async () => {
+  it('tells no id from an id of no session we know (random, forged, garbled)', async () => {
     await fresh();
+    await sessions.start(patient);
     expect(await sessions.find(undefined)).toEqual({ status: 'none' });
-    expect(await sessions.find('x'.repeat(43))).toEqual({ status: 'expired' });
-    expect(await sessions.find('not a token')).toEqual({ status: 'expired' });
+    expect(await sessions.find('')).toEqual({ status: 'none' });
+    expect(await sessions.find('x'.repeat(43))).toEqual({ status: 'unknown' });
+    expect(await sessions.find(randomBytes(32).toString('base64url'))).toEqual({ status: 'unknown' });
+    expect(await sessions.find('not a token')).toEqual({ status: 'unknown' });
+  });
+
+  it('answers the id of a session that timed out (idle) as expired, and keeps only its trace', async () => {
+    await fresh();
+    const started = await sessions.start(patient);
+    await sessions.setPatientId(started, 'Y90001', 'patient-1');
+    clock.advanceMinutes(30);
+    expect(await sessions.find(started.id)).toEqual({ status: 'expired' });
+    // Asked again, after the record has gone: still expired, and nothing of the patient is left.
+    expect(await sessions.find(started.id)).toEqual({ status: 'expired' });
+    expect(await store.get(sessionKey(started.id))).toBeUndefined();
+    expect(await sessions.patientIds(started)).toEqual({});
+    expect(await store.hasTrace(sessionKey(started.id))).toBe(true);
+    clock.advanceMinutes(11 * 60);
+    expect(await sessions.find(started.id)).toEqual({ status: 'expired' });
+  });
+
+  it('answers the id of a session past its absolute expiry as expired, however active it was', async () => {
+    await fresh();
+    const started = await sessions.start(patient);
+    let session = started;
+    for (let minutes = 0; minutes < 12 * 60; minutes += 20) {
+      clock.advanceMinutes(20);
+      const found = await sessions.find(started.id);
+      if (found.status !== 'active') break;
+      session = await sessions.touch(found.session);
+    }
+    expect(clock.ms).toBeGreaterThanOrEqual(session.record.absoluteExpiresAt);
+    expect(await sessions.find(started.id)).toEqual({ status: 'expired' });
+  });
+
+  it('forgets the trace once the cookie has run out in the browser too: the id is then unknown', async () => {
+    await fresh();
+    const started = await sessions.start(patient);
+    clock.advanceMinutes(12 * 60 + 59);
+    expect(await sessions.find(started.id)).toEqual({ status: 'expired' });
+    if (kind.name === 'memory') {
+      clock.advanceMinutes(2);
+      expect(await sessions.find(started.id)).toEqual({ status: 'unknown' });
+    }
+    // The store's own clock drives its TTLs (Redis keeps real time): a trace kept for 150 ms is gone after it.
+    const key = sessionKey(randomBytes(32).toString('base64url'));
+    await store.create(key, started.record, 50, 150);
+    expect(await store.hasTrace(key)).toBe(true);
+    await kind.pass(clock, 200);
+    expect(await store.get(key)).toBeUndefined();
+    expect(await store.hasTrace(key)).toBe(false);
   });
 
   it('slides the idle expiry on touch, never past the absolute expiry', async () => {
@@ -127,14 +186,24 @@ describe.each(kinds)('$name session store', (kind) => {
     });
   });
 
-  it('ends a session for good, and does not bring it back with a late write', async () => {
+  it('ends a session for good at sign-out: its id is then unknown, not expired; a late write brings nothing back', async () => {
     await fresh();
     const started = await sessions.start(patient);
     await sessions.end(started.id);
     await sessions.touch(started);
     await sessions.setPatientId(started, 'Y90001', 'patient-1');
-    expect(await sessions.find(started.id)).toEqual({ status: 'expired' });
+    expect(await sessions.find(started.id)).toEqual({ status: 'unknown' });
     expect(await sessions.patientIds(started)).toEqual({});
+    expect(await store.hasTrace(sessionKey(started.id))).toBe(false);
+  });
+
+  it('signing out after the session timed out makes its id unknown too', async () => {
+    await fresh();
+    const started = await sessions.start(patient);
+    clock.advanceMinutes(31);
+    expect(await sessions.find(started.id)).toEqual({ status: 'expired' });
+    await sessions.end(started.id);
+    expect(await sessions.find(started.id)).toEqual({ status: 'unknown' });
   });
 
   it('hands out a pending sign-in once only', async () => {
@@ -150,5 +219,7 @@ describe.each(kinds)('$name session store', (kind) => {
     await fresh();
     const started = await sessions.start(patient);
     expect(await store.get(started.id)).toBeUndefined();
+    expect(await store.hasTrace(started.id)).toBe(false);
+    expect(await store.hasTrace(sessionKey(started.id))).toBe(true);
   });
 });

@@ -33,15 +33,29 @@ export interface PendingSignIn {
   returnTo: string;
 }
 
+/**
+ * Each session leaves a trace: a marker under its key that holds nothing but says "a session was started under
+ * this key and not ended by sign-out". It outlives the record (which goes at expiry, patient data and all) until
+ * the cookie itself has expired in the browser, so that a browser presenting the cookie of an expired session can
+ * be told `session_expired`, and any other id (random, forged, signed out, replaced at a new sign-in) is unknown.
+ */
 export interface SessionStore {
-  /** Stores a new session; `ttlMs` lets the store forget it once it can no longer be used. */
-  create(key: string, record: SessionRecord, ttlMs: number): Promise<void>;
+  /**
+   * Stores a new session and its trace. `ttlMs` lets the store forget the record once it can no longer be used;
+   * `traceTtlMs` (at least `ttlMs`) the trace once no browser can present the id any more.
+   */
+  create(key: string, record: SessionRecord, ttlMs: number, traceTtlMs: number): Promise<void>;
   get(key: string): Promise<SessionRecord | undefined>;
+  /** Whether the session under `key` left a trace still kept: it was started, and not destroyed. */
+  hasTrace(key: string): Promise<boolean>;
   /** Moves the idle expiry (sliding); a session already gone stays gone. */
   touch(key: string, idleExpiresAt: number, ttlMs: number): Promise<void>;
   getPatientIds(key: string): Promise<Record<string, string>>;
   /** Records the patient's logical id at one practice without disturbing any other field. */
   setPatientId(key: string, odsCode: string, logicalId: string): Promise<void>;
+  /** Drops an expired session's record, keeping its trace. */
+  expire(key: string): Promise<void>;
+  /** Ends the session for good (sign-out, or replaced at a new sign-in): its record and its trace. */
   destroy(key: string): Promise<void>;
 
   savePendingSignIn(key: string, pending: PendingSignIn, ttlMs: number): Promise<void>;
