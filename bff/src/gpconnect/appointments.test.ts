@@ -14,7 +14,7 @@ import { toPatientAppointment } from './appointment-view.js';
 import { EXT } from './constants.js';
 import { appointmentSchema, type FhirAppointment } from './fhir-schemas.js';
 import type { SlotBookingDetails } from './slots.js';
-import { context, endpoint, FakeGpConnect } from './test-support/fake-gp-connect.js';
+import { FakeGpConnect } from './test-support/fake-gp-connect.js';
 
 function makeSlot(
   slotId: string,
@@ -162,9 +162,7 @@ describe('amend', () => {
       body: { ...(call.body as object), meta: { versionId: '4' } },
     }));
     const result = await amendAppointment(
-      client,
-      endpoint,
-      context,
+      client.at(),
       { appointment: makeAppointment(), ifMatch: 'W/"3"' },
       { description: 'Cold' },
     );
@@ -198,9 +196,7 @@ describe('cancel', () => {
   it('PUTs with the cancel interaction and If-Match', async () => {
     const client = new FakeGpConnect((call) => ({ body: call.body, etag: 'W/"5"' }));
     await cancelAppointment(
-      client,
-      endpoint,
-      context,
+      client.at(),
       { appointment: makeAppointment(), ifMatch: 'W/"3"' },
       'Feeling better',
     );
@@ -224,7 +220,7 @@ describe('bookAppointment and ownership', () => {
       bookingOrganisation: organisation,
       description: 'Cough',
     });
-    const booked = await bookAppointment(client, endpoint, context, request);
+    const booked = await bookAppointment(client.at(), request);
     expect(client.calls[0]).toMatchObject({
       interaction: 'appointmentCreate',
       method: 'POST',

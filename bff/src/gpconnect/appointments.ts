@@ -1,11 +1,9 @@
 import { londonDateTimeWithOffset, type LondonDate } from '@gpbook/shared/time';
-import type { ProviderEndpoint } from './client.js';
+import type { PracticeCaller } from './bound-caller.js';
 import { EXT, PROFILE, SYS, type OrgTypeCode } from './constants.js';
 import { GpConnectError } from './errors.js';
 import { appointmentSchema, searchsetSchema, type FhirAppointment } from './fhir-schemas.js';
 import { idOfReference } from './ids.js';
-import type { CallContext } from './organisation.js';
-import type { GpConnectCaller } from './participants.js';
 import type { SlotBookingDetails } from './slots.js';
 
 /** Book, read, retrieve, amend and cancel appointments (§3.10–3.14). */
@@ -91,37 +89,29 @@ export interface VersionedAppointment {
  * 409 DUPLICATE_REJECTED means a slot was taken since the search.
  */
 export async function bookAppointment(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
+  caller: PracticeCaller,
   request: BookAppointmentRequest,
 ): Promise<VersionedAppointment> {
-  const response = await client.call({
-    endpoint,
+  const response = await caller.call({
     interaction: 'appointmentCreate',
     method: 'POST',
     path: '/Appointment',
     body: request,
     schema: appointmentSchema,
-    ...context,
   });
   return versioned(response.body, response.etag, 'appointmentCreate');
 }
 
 /** Read an appointment (future ones only: providers refuse past ones). */
 export async function readAppointment(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
+  caller: PracticeCaller,
   logicalId: string,
 ): Promise<VersionedAppointment> {
-  const response = await client.call({
-    endpoint,
+  const response = await caller.call({
     interaction: 'appointmentRead',
     method: 'GET',
     path: `/Appointment/${encodeURIComponent(logicalId)}`,
     schema: appointmentSchema,
-    ...context,
   });
   return versioned(response.body, response.etag, 'appointmentRead');
 }
@@ -133,13 +123,10 @@ const appointmentBundleSchema = searchsetSchema(appointmentSchema);
  * `end`, dates only. Includes cancelled appointments: GP Connect filters nothing out.
  */
 export async function retrievePatientAppointments(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
+  caller: PracticeCaller,
   range: { patientId: string; start: LondonDate; end: LondonDate },
 ): Promise<FhirAppointment[]> {
-  const { body } = await client.call({
-    endpoint,
+  const { body } = await caller.call({
     interaction: 'patientAppointments',
     method: 'GET',
     path: `/Patient/${encodeURIComponent(range.patientId)}/Appointment`,
@@ -148,7 +135,6 @@ export async function retrievePatientAppointments(
       ['start', `le${range.end}`],
     ],
     schema: appointmentBundleSchema,
-    ...context,
   });
   return (body.entry ?? []).map((entry) => entry.resource);
 }
@@ -200,16 +186,12 @@ export function splitComment(stored: string | undefined): { phone?: string; comm
 
 /** Amend the description and/or comment of `current` (as last read, with its `ifMatch`). */
 export async function amendAppointment(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
+  caller: PracticeCaller,
   current: VersionedAppointment,
   changes: AppointmentChanges,
 ): Promise<VersionedAppointment> {
   return updateAppointment(
-    client,
-    endpoint,
-    context,
+    caller,
     'appointmentAmend',
     current,
     amendedAppointment(current.appointment, changes),
@@ -232,16 +214,12 @@ export function cancelledAppointment(current: FhirAppointment, reason: string): 
 
 /** Cancel `current` (as last read, with its `ifMatch`) giving the patient's reason. */
 export async function cancelAppointment(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
+  caller: PracticeCaller,
   current: VersionedAppointment,
   reason: string,
 ): Promise<VersionedAppointment> {
   return updateAppointment(
-    client,
-    endpoint,
-    context,
+    caller,
     'appointmentCancel',
     current,
     cancelledAppointment(current.appointment, reason),
@@ -249,22 +227,18 @@ export async function cancelAppointment(
 }
 
 async function updateAppointment(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
+  caller: PracticeCaller,
   interaction: 'appointmentAmend' | 'appointmentCancel',
   current: VersionedAppointment,
   body: FhirAppointment,
 ): Promise<VersionedAppointment> {
-  const response = await client.call({
-    endpoint,
+  const response = await caller.call({
     interaction,
     method: 'PUT',
     path: `/Appointment/${encodeURIComponent(current.appointment.id)}`,
     body,
     ifMatch: current.ifMatch,
     schema: appointmentSchema,
-    ...context,
   });
   return versioned(response.body, response.etag, interaction);
 }

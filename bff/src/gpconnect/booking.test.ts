@@ -3,7 +3,7 @@ import { assertBookableTogether, assertPhoneWhenNeeded, BookingRefused, findSlot
 import { EXT } from './constants.js';
 import { decodeAppointmentId, decodeSlotId, encodeAppointmentId, encodeSlotId } from './ids.js';
 import type { FreeSlot, SlotBookingDetails } from './slots.js';
-import { context, endpoint, FakeGpConnect } from './test-support/fake-gp-connect.js';
+import { FakeGpConnect } from './test-support/fake-gp-connect.js';
 
 function makeFree(
   slotId: string,
@@ -112,9 +112,7 @@ describe('findSlotsToBook', () => {
   it('finds the slot again with a one-day search at its practice', async () => {
     const fake = client();
     const slots = await findSlotsToBook(
-      fake,
-      endpoint,
-      context,
+      fake.at(),
       [{ odsCode: 'A00001', date: '2026-03-03', slotId: '7' }],
       searchFor,
     );
@@ -126,32 +124,18 @@ describe('findSlotsToBook', () => {
 
   it('says a slot is unavailable when the practice no longer lists it as free', async () => {
     await expect(
-      findSlotsToBook(
-        client(),
-        endpoint,
-        context,
-        [{ odsCode: 'A00001', date: '2026-03-03', slotId: '8' }],
-        searchFor,
-      ),
+      findSlotsToBook(client().at(), [{ odsCode: 'A00001', date: '2026-03-03', slotId: '8' }], searchFor),
     ).rejects.toMatchObject({ code: 'slot_unavailable' });
   });
 
   it('refuses slots of another practice or too far apart without calling anyone', async () => {
     const fake = client();
     await expect(
-      findSlotsToBook(
-        fake,
-        endpoint,
-        context,
-        [{ odsCode: 'B00002', date: '2026-03-03', slotId: '7' }],
-        searchFor,
-      ),
+      findSlotsToBook(fake.at(), [{ odsCode: 'B00002', date: '2026-03-03', slotId: '7' }], searchFor),
     ).rejects.toMatchObject({ code: 'bad_request' });
     await expect(
       findSlotsToBook(
-        fake,
-        endpoint,
-        context,
+        fake.at(),
         [
           { odsCode: 'A00001', date: '2026-03-03', slotId: '7' },
           { odsCode: 'A00001', date: '2026-04-03', slotId: '9' },

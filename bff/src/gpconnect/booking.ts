@@ -1,8 +1,6 @@
 import type { ApiErrorCode } from '@gpbook/shared/errors';
-import type { ProviderEndpoint } from './client.js';
+import type { PracticeCaller } from './bound-caller.js';
 import type { SlotKey } from './ids.js';
-import type { CallContext } from './organisation.js';
-import type { GpConnectCaller } from './participants.js';
 import { searchFreeSlots, type FreeSlot, type SlotSearch } from './slots.js';
 
 /** Checks before booking: the slots are still free, can be booked as one appointment, and have what they need. */
@@ -19,20 +17,18 @@ export class BookingRefused extends Error {
 }
 
 /**
- * The slots behind `keys`, found again with a fresh search of the days they start on at `endpoint`. The patient
+ * The slots behind `keys`, found again with a fresh search of the days they start on at the caller's practice. The patient
  * API ids come from the web, so nothing in them is trusted beyond where to look: times, location and practitioner
  * come from the practice now. Throws `BookingRefused` when a slot is no longer free or the slots cannot be one
  * appointment.
  */
 export async function findSlotsToBook(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
+  caller: PracticeCaller,
   keys: readonly SlotKey[],
   search: Omit<SlotSearch, 'start' | 'end'>,
 ): Promise<FreeSlot[]> {
   if (keys.length === 0) throw new BookingRefused('bad_request', 'Choose a slot to book');
-  if (keys.some((key) => key.odsCode !== endpoint.odsCode)) {
+  if (keys.some((key) => key.odsCode !== caller.endpoint.odsCode)) {
     throw new BookingRefused('bad_request', 'All slots must be at the same practice');
   }
   const dates = keys.map((key) => key.date).sort();
@@ -41,7 +37,7 @@ export async function findSlotsToBook(
     throw new BookingRefused('bad_request', 'Choose a slot to book');
   let found: FreeSlot[];
   try {
-    found = await searchFreeSlots(client, endpoint, context, { ...search, start, end });
+    found = await searchFreeSlots(caller, { ...search, start, end });
   } catch (error) {
     if (error instanceof RangeError) throw new BookingRefused('bad_request', 'Those slots are too far apart');
     throw error;

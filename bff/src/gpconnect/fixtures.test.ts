@@ -20,7 +20,7 @@ import {
 } from './fhir-schemas.js';
 import { createReferenceReader } from './participants.js';
 import { freeSlotsFromBundle, searchFreeSlots } from './slots.js';
-import { context, endpoint, FakeGpConnect, notFound } from './test-support/fake-gp-connect.js';
+import { FakeGpConnect, notFound } from './test-support/fake-gp-connect.js';
 
 /** The GP Connect specification's own example payloads (release 1.2.8), kept as published: see the folder's README. */
 const examples = new URL('../../test/fixtures/gpconnect/', import.meta.url);
@@ -136,7 +136,7 @@ describe('Search for free slots examples', () => {
     const client = new FakeGpConnect(() => ({
       body: example('search-for-free-slots-response-payload-4.json'),
     }));
-    const free = await searchFreeSlots(client, endpoint, context, {
+    const free = await searchFreeSlots(client.at(), {
       start: '2026-03-02',
       end: '2026-03-15',
       consumerOds: 'X26',
@@ -215,9 +215,9 @@ describe('Read and Retrieve appointment examples', () => {
       }
       return notFound(call.interaction);
     });
-    const { appointment, ifMatch } = await readAppointment(client, endpoint, context, '150');
+    const { appointment, ifMatch } = await readAppointment(client.at(), '150');
     expect(ifMatch).toMatch(/^W\/".+"$/);
-    const view = await describeAppointment(appointment, createReferenceReader(client, endpoint, context), {
+    const view = await describeAppointment(appointment, createReferenceReader(client.at()), {
       practice,
     });
     expect(view).toMatchObject({
@@ -252,14 +252,14 @@ describe('Read and Retrieve appointment examples', () => {
       }
       return notFound(call.interaction);
     });
-    const appointments = await retrievePatientAppointments(client, endpoint, context, {
+    const appointments = await retrievePatientAppointments(client.at(), {
       patientId: '1001',
       start: '2017-08-01',
       end: '2017-09-30',
     });
     expect(client.queryOf(0)).toEqual(['start=ge2017-08-01', 'start=le2017-09-30']);
     expect(client.calls[0]?.path).toBe('/Patient/1001/Appointment');
-    const reader = createReferenceReader(client, endpoint, context);
+    const reader = createReferenceReader(client.at());
     const views = await Promise.all(
       appointments.map((appointment) =>
         describeAppointment(appointment, reader, { practice, now: before2017 }),
@@ -288,7 +288,7 @@ describe('Read and Retrieve appointment examples', () => {
       body: example('retrieve-patient-appts-response-payload-1b.json'),
     }));
     expect(
-      await retrievePatientAppointments(client, endpoint, context, {
+      await retrievePatientAppointments(client.at(), {
         patientId: '1',
         start: '2026-03-02',
         end: '2026-06-02',
@@ -317,7 +317,7 @@ describe('Amend and Cancel examples', () => {
           }
         : notFound(call.interaction),
     );
-    const view = await describeAppointment(amended, createReferenceReader(client, endpoint, context), {
+    const view = await describeAppointment(amended, createReferenceReader(client.at()), {
       practice,
       now: before2017,
     });

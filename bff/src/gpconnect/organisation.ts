@@ -1,46 +1,30 @@
 import type { Practice } from '@gpbook/shared/practices';
 import { SYS } from './constants.js';
-import type { ProviderEndpoint } from './client.js';
-import type { GpConnectCaller } from './participants.js';
+import type { PracticeCaller } from './bound-caller.js';
 import { GpConnectError } from './errors.js';
 import { organizationSchema, searchsetSchema, type FhirOrganization } from './fhir-schemas.js';
-import type { Deadline } from './deadline.js';
-import type { RequestingUser } from './spine-jwt.js';
 
 const organizationBundleSchema = searchsetSchema(organizationSchema);
 
-export interface CallContext {
-  user: RequestingUser;
-  traceId: string;
-  /** The patient request's deadline, shared by all its calls (see deadline.ts). */
-  deadline?: Deadline | undefined;
-}
-
 /** Find an organisation: the practice's own Organization, looked up by its ODS code. */
-export async function findPracticeOrganisation(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
-): Promise<Practice> {
-  const { body } = await client.call({
-    endpoint,
+export async function findPracticeOrganisation(caller: PracticeCaller): Promise<Practice> {
+  const { body } = await caller.call({
     interaction: 'organizationSearch',
     method: 'GET',
     path: '/Organization',
-    query: [['identifier', `${SYS.odsOrg}|${endpoint.odsCode}`]],
+    query: [['identifier', `${SYS.odsOrg}|${caller.endpoint.odsCode}`]],
     schema: organizationBundleSchema,
-    ...context,
   });
   const organisation = body.entry
     ?.map((entry) => entry.resource)
-    .find((resource) => hasOds(resource, endpoint.odsCode));
+    .find((resource) => hasOds(resource, caller.endpoint.odsCode));
   if (!organisation) {
     throw new GpConnectError(
       { kind: 'rejected', status: 404, spineCode: 'ORGANISATION_NOT_FOUND' },
       'organizationSearch',
     );
   }
-  return practiceFromOrganization(organisation, endpoint.odsCode);
+  return practiceFromOrganization(organisation, caller.endpoint.odsCode);
 }
 
 function hasOds(organisation: FhirOrganization, odsCode: string): boolean {

@@ -1,7 +1,7 @@
 import type { Practitioner, PractitionerGender } from '@gpbook/shared/codes';
 import type { Address } from '@gpbook/shared/practices';
 import type { AppointmentLocation } from '@gpbook/shared/slots';
-import type { GpConnectClient, ProviderEndpoint } from './client.js';
+import type { PracticeCaller } from './bound-caller.js';
 import { GpConnectError } from './errors.js';
 import {
   locationSchema,
@@ -11,7 +11,6 @@ import {
   type FhirOrganization,
   type FhirPractitioner,
 } from './fhir-schemas.js';
-import type { CallContext } from './organisation.js';
 import type { z } from 'zod';
 
 /**
@@ -20,39 +19,22 @@ import type { z } from 'zod';
  * with these reads (§3.12).
  */
 
-/** What our GP Connect functions need of the client (a test passes a fake). */
-export type GpConnectCaller = Pick<GpConnectClient, 'call'>;
-
-export async function readPractitioner(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
-  logicalId: string,
-): Promise<FhirPractitioner> {
-  const { body } = await client.call({
-    endpoint,
+export async function readPractitioner(caller: PracticeCaller, logicalId: string): Promise<FhirPractitioner> {
+  const { body } = await caller.call({
     interaction: 'practitionerRead',
     method: 'GET',
     path: `/Practitioner/${encodeURIComponent(logicalId)}`,
     schema: practitionerSchema,
-    ...context,
   });
   return body;
 }
 
-export async function readLocation(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
-  logicalId: string,
-): Promise<FhirLocation> {
-  const { body } = await client.call({
-    endpoint,
+export async function readLocation(caller: PracticeCaller, logicalId: string): Promise<FhirLocation> {
+  const { body } = await caller.call({
     interaction: 'locationRead',
     method: 'GET',
     path: `/Location/${encodeURIComponent(logicalId)}`,
     schema: locationSchema,
-    ...context,
   });
   return body;
 }
@@ -65,11 +47,7 @@ export interface ReferenceReader {
   location(logicalId: string): Promise<FhirLocation | undefined>;
 }
 
-export function createReferenceReader(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
-): ReferenceReader {
+export function createReferenceReader(caller: PracticeCaller): ReferenceReader {
   const practitioners = new Map<string, Promise<FhirPractitioner | undefined>>();
   const locations = new Map<string, Promise<FhirLocation | undefined>>();
   const memo = <T>(cache: Map<string, Promise<T | undefined>>, id: string, read: () => Promise<T>) => {
@@ -81,8 +59,8 @@ export function createReferenceReader(
     return pending;
   };
   return {
-    practitioner: (id) => memo(practitioners, id, () => readPractitioner(client, endpoint, context, id)),
-    location: (id) => memo(locations, id, () => readLocation(client, endpoint, context, id)),
+    practitioner: (id) => memo(practitioners, id, () => readPractitioner(caller, id)),
+    location: (id) => memo(locations, id, () => readLocation(caller, id)),
   };
 }
 

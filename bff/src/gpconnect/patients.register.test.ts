@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeConfig, makePatient, makePractice } from '../provider/test-support/builders.js';
 import { startTestProvider, type TestProvider } from '../provider/test-support/provider.js';
-import type { ProviderEndpoint } from './client.js';
+import { bindPractice, type PracticeCaller } from './bound-caller.js';
 import { GpConnectError } from './errors.js';
 import { findPatient, registerPatient, type PatientRegistration } from './patients.js';
-import {
-  context,
-  endpoint as fakeEndpoint,
-  FakeGpConnect,
-  testClient,
-} from './test-support/fake-gp-connect.js';
+import { context, FakeGpConnect, testClient } from './test-support/fake-gp-connect.js';
 
 const BROWN: PatientRegistration = {
   nhsNumber: '9990000026',
@@ -31,8 +26,7 @@ async function failureOf(promise: Promise<unknown>) {
 
 describe('registerPatient against the reference provider', () => {
   let provider: TestProvider;
-  let endpoint: ProviderEndpoint;
-  const client = testClient();
+  let practice: PracticeCaller;
 
   beforeAll(async () => {
     // Brown is on "PDS" (registered at the second practice) but not at the first, which the tests address.
@@ -49,42 +43,41 @@ describe('registerPatient against the reference provider', () => {
     await provider.app.listen({ host: '127.0.0.1', port: 0 });
     const address = provider.app.server.address();
     if (address === null || typeof address === 'string') throw new Error('not listening');
-    endpoint = {
+    const endpoint = {
       odsCode: provider.practice.odsCode,
       serviceRoot: `http://127.0.0.1:${address.port}/${provider.practice.odsCode}/STU3/1/gpconnect`,
       asid: provider.practice.asid,
     };
+    practice = bindPractice(testClient(), endpoint, context);
   });
   afterAll(() => provider.close());
 
   it('registers the patient and returns the logical id Find a patient then returns', async () => {
-    const id = await registerPatient(client, endpoint, context, BROWN);
+    const id = await registerPatient(practice, BROWN);
     expect(id).toMatch(/^reg-/);
-    expect(await findPatient(client, endpoint, context, BROWN.nhsNumber)).toBe(id);
+    expect(await findPatient(practice, BROWN.nhsNumber)).toBe(id);
   });
 
   it('treats "already registered" as success: the id comes from Find a patient', async () => {
-    const id = await registerPatient(client, endpoint, context, BROWN); // registered now or by the test above
-    expect(await registerPatient(client, endpoint, context, { ...BROWN, family: 'BROWN' })).toBe(id);
+    const id = await registerPatient(practice, BROWN); // registered now or by the test above
+    expect(await registerPatient(practice, { ...BROWN, family: 'BROWN' })).toBe(id);
     // The seed's own patient of this practice (builders' default).
     const seeded = { nhsNumber: '9990000018', family: 'Smith', given: ['Jane'], birthDate: '1970-01-01' };
-    expect(await registerPatient(client, endpoint, context, seeded)).toBe('1');
+    expect(await registerPatient(practice, seeded)).toBe('1');
   });
 
   it('passes other rejections on unchanged', async () => {
-    expect(
-      await failureOf(registerPatient(client, endpoint, context, { ...BROWN, birthDate: '1985-11-03' })),
-    ).toMatchObject({ kind: 'rejected', status: 400, spineCode: 'INVALID_PATIENT_DEMOGRAPHICS' });
-    expect(
-      await failureOf(registerPatient(client, endpoint, context, { ...BROWN, nhsNumber: '9990000019' })),
-    ).toMatchObject({
+    expect(await failureOf(registerPatient(practice, { ...BROWN, birthDate: '1985-11-03' }))).toMatchObject({
+      kind: 'rejected',
+      status: 400,
+      spineCode: 'INVALID_PATIENT_DEMOGRAPHICS',
+    });
+    expect(await failureOf(registerPatient(practice, { ...BROWN, nhsNumber: '9990000019' }))).toMatchObject({
       kind: 'rejected',
       status: 400,
       spineCode: 'INVALID_NHS_NUMBER',
     });
-    expect(
-      await failureOf(registerPatient(client, endpoint, context, { ...BROWN, given: [] })),
-    ).toMatchObject({
+    expect(await failureOf(registerPatient(practice, { ...BROWN, given: [] }))).toMatchObject({
       kind: 'rejected',
       status: 422,
       spineCode: 'INVALID_RESOURCE',
@@ -115,7 +108,7 @@ describe('registerPatient', () => {
       },
     }));
     const { gender: _, ...withoutGender } = BROWN;
-    expect(await registerPatient(client, fakeEndpoint, context, withoutGender)).toBe('p1');
+    expect(await registerPatient(client.at(), withoutGender)).toBe('p1');
     expect(client.calls[0]).toMatchObject({
       interaction: 'registerPatient',
       method: 'POST',
@@ -142,7 +135,7 @@ describe('registerPatient', () => {
     const client = new FakeGpConnect(() => ({
       body: { resourceType: 'Bundle', type: 'searchset', entry: [] },
     }));
-    expect(await failureOf(registerPatient(client, fakeEndpoint, context, BROWN))).toMatchObject({
+    expect(await failureOf(registerPatient(client.at(), BROWN))).toMatchObject({
       kind: 'invalid_response',
     });
   });
@@ -153,7 +146,7 @@ describe('registerPatient', () => {
         ? duplicate
         : { body: { resourceType: 'Bundle', type: 'searchset', entry: [] } },
     );
-    await expect(registerPatient(client, fakeEndpoint, context, BROWN)).rejects.toBe(duplicate);
+    await expect(registerPatient(client.at(), BROWN)).rejects.toBe(duplicate);
     expect(client.calls.map((call) => call.interaction)).toEqual(['registerPatient', 'patientSearch']);
   });
 });

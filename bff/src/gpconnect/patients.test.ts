@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GpConnectError } from './errors.js';
 import { createReferenceReader } from './participants.js';
 import { findPatient } from './patients.js';
-import { context, endpoint, FakeGpConnect, notFound } from './test-support/fake-gp-connect.js';
+import { FakeGpConnect, notFound } from './test-support/fake-gp-connect.js';
 
 describe('findPatient', () => {
   it('sends the NHS number identifier and returns the logical id of the match', async () => {
@@ -21,7 +21,7 @@ describe('findPatient', () => {
         ],
       },
     }));
-    expect(await findPatient(client, endpoint, context, '9000000009')).toBe('p9');
+    expect(await findPatient(client.at(), '9000000009')).toBe('p9');
     expect(client.calls[0]).toMatchObject({ interaction: 'patientSearch', path: '/Patient' });
     expect(client.queryOf(0)).toEqual(['identifier=https://fhir.nhs.uk/Id/nhs-number|9000000009']);
   });
@@ -30,7 +30,7 @@ describe('findPatient', () => {
     const client = new FakeGpConnect(() => ({
       body: { resourceType: 'Bundle', type: 'searchset', entry: [] },
     }));
-    expect(await findPatient(client, endpoint, context, '9000000009')).toBeUndefined();
+    expect(await findPatient(client.at(), '9000000009')).toBeUndefined();
   });
 });
 
@@ -43,7 +43,7 @@ describe('createReferenceReader', () => {
         return new GpConnectError({ kind: 'unreachable', cause: 'dropped' }, call.interaction);
       return notFound(call.interaction);
     });
-    const reader = createReferenceReader(client, endpoint, context);
+    const reader = createReferenceReader(client.at());
     const [first, second, missing] = await Promise.all([
       reader.location('l1'),
       reader.location('l1'),

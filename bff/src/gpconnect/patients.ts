@@ -1,4 +1,4 @@
-import type { ProviderEndpoint } from './client.js';
+import type { PracticeCaller } from './bound-caller.js';
 import { PROFILE, SYS } from './constants.js';
 import { GpConnectError } from './errors.js';
 import {
@@ -7,8 +7,6 @@ import {
   searchsetSchema,
   type FhirPatient,
 } from './fhir-schemas.js';
-import type { CallContext } from './organisation.js';
-import type { GpConnectCaller } from './participants.js';
 
 const patientBundleSchema = searchsetSchema(patientSchema);
 
@@ -16,20 +14,13 @@ const patientBundleSchema = searchsetSchema(patientSchema);
  * Find a patient (§3.2): the practice's logical id for an NHS number, or undefined when the practice returns an
  * empty bundle — not registered there, or deceased, inactive or sensitive, which GP Connect does not tell apart.
  */
-export async function findPatient(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
-  nhsNumber: string,
-): Promise<string | undefined> {
-  const { body } = await client.call({
-    endpoint,
+export async function findPatient(caller: PracticeCaller, nhsNumber: string): Promise<string | undefined> {
+  const { body } = await caller.call({
     interaction: 'patientSearch',
     method: 'GET',
     path: '/Patient',
     query: [['identifier', `${SYS.nhsNumber}|${nhsNumber}`]],
     schema: patientBundleSchema,
-    ...context,
   });
   return body.entry?.map((entry) => entry.resource).find((patient) => hasNhsNumber(patient, nhsNumber))?.id;
 }
@@ -59,20 +50,16 @@ export interface PatientRegistration {
  * not confirm the details, INVALID_NHS_NUMBER, 422 INVALID_RESOURCE) is thrown as the GpConnectError it is.
  */
 export async function registerPatient(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
+  caller: PracticeCaller,
   registration: PatientRegistration,
 ): Promise<string> {
   try {
-    const { body } = await client.call({
-      endpoint,
+    const { body } = await caller.call({
       interaction: 'registerPatient',
       method: 'POST',
       path: '/Patient/$gpc.registerpatient',
       body: registrationParameters(registration),
       schema: registeredPatientBundleSchema,
-      ...context,
     });
     const patient = body.entry
       .map((entry) => entry.resource)
@@ -90,7 +77,7 @@ export async function registerPatient(
     return patient.id;
   } catch (error) {
     if (!(error instanceof GpConnectError) || error.spineCode !== 'DUPLICATE_REJECTED') throw error;
-    const existing = await findPatient(client, endpoint, context, registration.nhsNumber);
+    const existing = await findPatient(caller, registration.nhsNumber);
     // Registered yet not found (deceased, left or sensitive after all): the 409 is the truest answer we have.
     if (existing === undefined) throw error;
     return existing;

@@ -18,12 +18,13 @@ import {
   type VersionedAppointment,
 } from './appointments.js';
 import { findSlotsToBook } from './booking.js';
+import { bindPractice, type CallContext, type GpConnectCaller, type PracticeCaller } from './bound-caller.js';
 import type { ProviderEndpoint } from './client.js';
 import { Deadline } from './deadline.js';
 import { GpConnectError } from './errors.js';
 import type { FhirAppointment } from './fhir-schemas.js';
 import type { SlotKey } from './ids.js';
-import { findPracticeOrganisation, type CallContext } from './organisation.js';
+import { findPracticeOrganisation } from './organisation.js';
 import {
   ChangeRefused,
   mayHaveBeenWritten,
@@ -38,7 +39,7 @@ import {
   unavailableCauseOf,
   VersionConflict,
 } from './outcomes.js';
-import { createReferenceReader, type GpConnectCaller, type ReferenceReader } from './participants.js';
+import { createReferenceReader, type ReferenceReader } from './participants.js';
 import { findPatient, registerPatient, type PatientRegistration } from './patients.js';
 import { searchFreeSlotsInRange, type FreeSlot } from './slots.js';
 
@@ -106,6 +107,8 @@ export class PracticeConnection {
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly reader: ReferenceReader;
+  /** The client bound to this practice and this patient request (its deadline): how reads are sent. */
+  private readonly caller: PracticeCaller;
 
   constructor(
     private readonly options: GpConnectPortOptions,
@@ -116,7 +119,8 @@ export class PracticeConnection {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     // One reader per connection: each practitioner and location is read at most once per patient request, and a
     // failed read stays failed (the description falls back) rather than being retried for every appointment.
-    const reader = createReferenceReader(options.client, practice, context);
+    this.caller = bindPractice(options.client, practice, context);
+    const reader = createReferenceReader(this.caller);
     const tolerant = <T>(read: (id: string) => Promise<T | undefined>) => {
       const memo = new Map<string, Promise<T | undefined>>();
       return (id: string) => {
@@ -134,18 +138,22 @@ export class PracticeConnection {
     };
   }
 
-  private get client(): GpConnectCaller {
-    return this.options.client;
+  /**
+   * How a write is sent: with its own full `timeoutMs` from when it starts, whatever is left of the request's
+   * deadline.
+   */
+  private writeCaller(): PracticeCaller {
+    return this.caller.withDeadline(Deadline.after(this.options.timeoutMs));
   }
 
-  /** The context of a write: its own full `timeoutMs`, whatever is left of the request's deadline. */
-  private writeContext(): CallContext {
-    return { ...this.context, deadline: Deadline.after(this.options.timeoutMs) };
+  /** The deadline of the read-backs after a write: what is left of the request's, and never less than one call. */
+  private readBackDeadline(): Deadline {
+    return this.context.deadline.atLeast(this.options.timeoutMs);
   }
 
-  /** The context of the read-backs after a write: what is left of the deadline, and never less than one call. */
-  private readBackContext(): PatientCallContext {
-    return { ...this.context, deadline: this.context.deadline.atLeast(this.options.timeoutMs) };
+  /** How the read-backs after a write are sent: with `readBackDeadline()` as it stands when each one starts. */
+  private readBackCaller(): PracticeCaller {
+    return this.caller.withDeadline(this.readBackDeadline());
   }
 
   private async reading<T>(read: () => Promise<T>, notFound: readonly number[] = []): Promise<T> {
@@ -158,12 +166,12 @@ export class PracticeConnection {
 
   /** Find an organisation: the practice's own name, address and phone number. */
   async organisation(): Promise<Practice> {
-    return this.reading(() => findPracticeOrganisation(this.client, this.practice, this.context));
+    return this.reading(() => findPracticeOrganisation(this.caller));
   }
 
   /** The patient's logical id here, or undefined when the practice has no record it will book for. */
   async findPatient(nhsNumber: string): Promise<string | undefined> {
-    return this.reading(() => findPatient(this.client, this.practice, this.context, nhsNumber));
+    return this.reading(() => findPatient(this.caller, nhsNumber));
   }
 
   /**
@@ -173,7 +181,7 @@ export class PracticeConnection {
    */
   async registerPatient(registration: PatientRegistration): Promise<string> {
     try {
-      return await registerPatient(this.client, this.practice, this.writeContext(), registration);
+      return await registerPatient(this.writeCaller(), registration);
     } catch (error) {
       if (!(error instanceof GpConnectError)) throw error;
       const { failure } = error;
@@ -188,12 +196,7 @@ export class PracticeConnection {
       }
       if (!mayHaveBeenWritten(error)) throw readOutcome(error);
       // The registration may have been made: the patient is then found.
-      const found = await findPatient(
-        this.client,
-        this.practice,
-        this.readBackContext(),
-        registration.nhsNumber,
-      ).catch(() => undefined);
+      const found = await findPatient(this.readBackCaller(), registration.nhsNumber).catch(() => undefined);
       if (found) return found;
       throw new PracticeUnavailable(unavailableCauseOf(error) ?? 'error', error.interaction);
     }
@@ -209,9 +212,7 @@ export class PracticeConnection {
 
   /** Free slots from `start` to `end` (London dates, inclusive), any range (split into searches the spec allows). */
   async searchFreeSlots(range: { start: LondonDate; end: LondonDate }): Promise<FreeSlot[]> {
-    return this.reading(() =>
-      searchFreeSlotsInRange(this.client, this.practice, this.context, { ...range, ...this.searchTerms() }),
-    );
+    return this.reading(() => searchFreeSlotsInRange(this.caller, { ...range, ...this.searchTerms() }));
   }
 
   /**
@@ -219,24 +220,17 @@ export class PracticeConnection {
    * are no longer free or cannot be one appointment.
    */
   async findSlotsToBook(keys: readonly SlotKey[]): Promise<FreeSlot[]> {
-    return this.reading(() =>
-      findSlotsToBook(this.client, this.practice, this.context, keys, this.searchTerms()),
-    );
+    return this.reading(() => findSlotsToBook(this.caller, keys, this.searchTerms()));
   }
 
   /** Read an appointment: `NotFound` when it does not exist or is in the past (providers answer 422). */
   async read(logicalId: string): Promise<VersionedAppointment> {
-    return this.reading(
-      () => readAppointment(this.client, this.practice, this.context, logicalId),
-      [404, 410, 422],
-    );
+    return this.reading(() => readAppointment(this.caller, logicalId), [404, 410, 422]);
   }
 
   /** The patient's appointments (booked and cancelled) from `start` to `end`. */
   async appointments(patientId: string, start: LondonDate, end: LondonDate): Promise<FhirAppointment[]> {
-    return this.reading(() =>
-      retrievePatientAppointments(this.client, this.practice, this.context, { patientId, start, end }),
-    );
+    return this.reading(() => retrievePatientAppointments(this.caller, { patientId, start, end }));
   }
 
   /**
@@ -256,7 +250,7 @@ export class PracticeConnection {
       now: this.now(),
     });
     try {
-      return (await bookAppointment(this.client, this.practice, this.writeContext(), request)).appointment;
+      return (await bookAppointment(this.writeCaller(), request)).appointment;
     } catch (error) {
       if (!(error instanceof GpConnectError)) throw error;
       const { failure } = error;
@@ -283,7 +277,7 @@ export class PracticeConnection {
       details.patientId,
       details.slots.map((slot) => slot.booking.slotId),
       londonDateOf(details.slots[0]?.booking.start ?? ''),
-      this.readBackContext(),
+      this.readBackCaller(),
     );
   }
 
@@ -295,17 +289,17 @@ export class PracticeConnection {
     const date = keys.map((key) => key.date).sort()[0];
     if (date === undefined) return undefined;
     const slotIds = keys.map((key) => key.slotId);
-    return this.reading(() => this.findHeld(patientId, slotIds, date, this.context));
+    return this.reading(() => this.findHeld(patientId, slotIds, date, this.caller));
   }
 
   private async findHeld(
     patientId: string,
     slotIds: readonly string[],
     date: LondonDate,
-    context: CallContext,
+    caller: PracticeCaller,
   ): Promise<FhirAppointment | undefined> {
     const slotRefs = new Set(slotIds.map((slotId) => `Slot/${slotId}`));
-    const appointments = await retrievePatientAppointments(this.client, this.practice, context, {
+    const appointments = await retrievePatientAppointments(caller, {
       patientId,
       start: date,
       end: date,
@@ -328,7 +322,7 @@ export class PracticeConnection {
     write: 'book' | 'amend' | 'cancel',
     lost: GpConnectError,
   ): Promise<T | undefined> {
-    const deadline = this.readBackContext().deadline;
+    const deadline = this.readBackDeadline();
     // After a 5xx the practice has answered, so it is not still working on the write: one good read settles it.
     const settledByOneRead = lost.failure.kind === 'server_error';
     let answered = false;
@@ -355,7 +349,7 @@ export class PracticeConnection {
     return this.change(
       'amend',
       current,
-      (latest) => amendAppointment(this.client, this.practice, this.writeContext(), latest, changes),
+      (latest) => amendAppointment(this.writeCaller(), latest, changes),
       (latest) =>
         (latest.appointment.description ?? '') === (wanted.description ?? '') &&
         (latest.appointment.comment ?? '') === (wanted.comment ?? ''),
@@ -371,7 +365,7 @@ export class PracticeConnection {
     return this.change(
       'cancel',
       current,
-      (latest) => cancelAppointment(this.client, this.practice, this.writeContext(), latest, reason),
+      (latest) => cancelAppointment(this.writeCaller(), latest, reason),
       (latest) => latest.appointment.status === 'cancelled',
     );
   }
@@ -410,12 +404,7 @@ export class PracticeConnection {
         // The change may have been made: read the appointment back until it shows, or the deadline passes.
         const changed = await this.readBack(
           async () => {
-            const now = await readAppointment(
-              this.client,
-              this.practice,
-              this.readBackContext(),
-              current.appointment.id,
-            );
+            const now = await readAppointment(this.readBackCaller(), current.appointment.id);
             return done(now) ? now : undefined;
           },
           write,

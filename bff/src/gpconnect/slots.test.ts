@@ -11,7 +11,7 @@ import {
   splitSlotSearchRange,
   type FreeSlot,
 } from './slots.js';
-import { context, endpoint, FakeGpConnect } from './test-support/fake-gp-connect.js';
+import { FakeGpConnect } from './test-support/fake-gp-connect.js';
 
 const search = { consumerOds: 'X26', consumerOrgType: 'gp-practice' as const };
 
@@ -134,7 +134,7 @@ describe('slotSearchQuery and searchFreeSlots', () => {
       body: { resourceType: 'Bundle', type: 'searchset', entry: [] },
     }));
     await expect(
-      searchFreeSlots(client, endpoint, context, { ...search, start: '2026-03-01', end: '2026-03-16' }),
+      searchFreeSlots(client.at(), { ...search, start: '2026-03-01', end: '2026-03-16' }),
     ).rejects.toThrow(RangeError);
     expect(client.calls).toHaveLength(0);
   });
@@ -160,7 +160,7 @@ describe('slotSearchQuery and searchFreeSlots', () => {
         },
       };
     });
-    const free = await searchFreeSlotsInRange(client, endpoint, context, {
+    const free = await searchFreeSlotsInRange(client.at(), {
       ...search,
       start: '2026-03-02',
       end: '2026-03-31',

@@ -7,7 +7,7 @@ import {
   londonDateTimeWithOffset,
   type LondonDate,
 } from '@gpbook/shared/time';
-import type { ProviderEndpoint } from './client.js';
+import type { PracticeCaller } from './bound-caller.js';
 import { channelFromGpConnect, deliveryChannelCodeOf, practitionerRoleFromExtensions } from './codes.js';
 import { LIMITS, SYS, type OrgTypeCode } from './constants.js';
 import {
@@ -21,13 +21,7 @@ import {
   type FhirSlotBundle,
 } from './fhir-schemas.js';
 import { encodeSlotId, idOfReference } from './ids.js';
-import type { CallContext } from './organisation.js';
-import {
-  locationFromPractice,
-  locationView,
-  practitionerView,
-  type GpConnectCaller,
-} from './participants.js';
+import { locationFromPractice, locationView, practitionerView } from './participants.js';
 
 /** Search for free slots (§3.9): the request, the client-side join of the bundle, and ranges over two weeks. */
 
@@ -85,41 +79,32 @@ export function slotSearchQuery(search: SlotSearch): Array<[string, string]> {
 }
 
 /**
- * One Search for free slots at `endpoint`: at most `LIMITS.slotSearchMaxDays` from start to end (use
+ * One Search for free slots at the caller's practice: at most `LIMITS.slotSearchMaxDays` from start to end (use
  * `searchFreeSlotsInRange` for longer ranges). Slots come back joined and sorted by start.
  */
-export async function searchFreeSlots(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
-  search: SlotSearch,
-): Promise<FreeSlot[]> {
+export async function searchFreeSlots(caller: PracticeCaller, search: SlotSearch): Promise<FreeSlot[]> {
   const span = daysBetweenLondonDates(search.start, search.end);
   if (span < 0 || span > LIMITS.slotSearchMaxDays) {
     throw new RangeError(`A slot search covers 0 to ${LIMITS.slotSearchMaxDays} days, not ${span}`);
   }
-  const { body } = await client.call({
-    endpoint,
+  const { body } = await caller.call({
     interaction: 'slotSearch',
     method: 'GET',
     path: '/Slot',
     query: slotSearchQuery(search),
     schema: slotBundleSchema,
-    ...context,
   });
-  return freeSlotsFromBundle(body, endpoint.odsCode);
+  return freeSlotsFromBundle(body, caller.endpoint.odsCode);
 }
 
 /** Any range: split into windows GP Connect accepts, searched together, merged. */
 export async function searchFreeSlotsInRange(
-  client: GpConnectCaller,
-  endpoint: ProviderEndpoint,
-  context: CallContext,
+  caller: PracticeCaller,
   search: SlotSearch,
 ): Promise<FreeSlot[]> {
   const windows = splitSlotSearchRange(search.start, search.end);
   const results = await Promise.all(
-    windows.map((window) => searchFreeSlots(client, endpoint, context, { ...search, ...window })),
+    windows.map((window) => searchFreeSlots(caller, { ...search, ...window })),
   );
   return mergeFreeSlots(results);
 }

@@ -5,9 +5,13 @@ import {
   type GpConnectResponse,
   type ProviderEndpoint,
 } from '../client.js';
+import {
+  bindPractice,
+  type CallContext,
+  type GpConnectCaller,
+  type PracticeCaller,
+} from '../bound-caller.js';
 import { GpConnectError } from '../errors.js';
-import type { CallContext } from '../organisation.js';
-import type { GpConnectCaller } from '../participants.js';
 
 /** What the fake provider answers to one call: a body (parsed with the caller's schema, as the client does) or an error. */
 export type FakeReply = { status?: number; body: unknown; etag?: string } | GpConnectError;
@@ -15,6 +19,7 @@ export type FakeReply = { status?: number; body: unknown; etag?: string } | GpCo
 /**
  * A stand-in for GpConnectClient in unit tests of the consumer functions: records every call and answers from
  * `reply`. Bodies go through JSON and the call's schema, so a schema that cannot read an example fails the test.
+ * `at()` binds it to a practice, as the functions take it.
  */
 export class FakeGpConnect implements GpConnectCaller {
   readonly calls: Array<GpConnectCall<unknown>> = [];
@@ -38,6 +43,11 @@ export class FakeGpConnect implements GpConnectCaller {
   /** The query of call `index` as `name=value` strings, in order. */
   queryOf(index: number): string[] {
     return (this.calls[index]?.query ?? []).map(([name, value]) => `${name}=${value}`);
+  }
+
+  /** This fake bound to a practice (the test `endpoint` unless given) and a context (the test `context`). */
+  at(practice: ProviderEndpoint = endpoint, callContext: CallContext = context): PracticeCaller {
+    return bindPractice(this, practice, callContext);
   }
 }
 
