@@ -9,6 +9,7 @@ import { PatientAppointments } from './app/patient-appointments.js';
 import { connectRedis } from './identity/sessions/redis-store.js';
 import { sessionPatientServices, type AppServices } from './app/services.js';
 import { GpConnectPort } from './gpconnect/port.js';
+import { PracticeHealth } from './gpconnect/practice-health.js';
 import type { SessionManager } from './identity/sessions/manager.js';
 import { startIdentity } from './identity/start.js';
 import { GpConnectClient } from './gpconnect/client.js';
@@ -85,8 +86,9 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
   const identity = await startIdentity(config, logger, key, providerConfig);
   const services: AppServices = { directory, ...sessionPatientServices(identity.sessions) };
   const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const practiceHealth = new PracticeHealth();
   const port = new GpConnectPort({
-    client: gpConnect,
+    client: practiceHealth.observe(gpConnect),
     timeoutMs: config.gpConnect.timeoutMs,
     bookingOrganisation: {
       odsCode: config.gpConnect.consumerOds,
@@ -107,6 +109,7 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
     jwks: key.jwks,
     webDist,
     identity: identity.app,
+    practiceHealth,
     rateLimit: { ...config.rateLimit, redis: rateLimitRedis, keyPrefix: config.session.redisKeyPrefix },
   });
   await bff.listen({ host: config.host, port: config.port });

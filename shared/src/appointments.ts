@@ -93,6 +93,14 @@ export const appointmentSchema = z.object({
   cancellationReason: z.string().optional(),
   /** When it was booked, London local time with offset. */
   created: dateTimeWithOffsetSchema.optional(),
+  /**
+   * The practice system's version of the appointment (GP Connect `meta.versionId`, opaque): changes with every
+   * amendment and with the cancellation. Calendar files use it for SEQUENCE.
+   */
+  version: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]{1,64}$/)
+    .optional(),
   /** Booked and not yet started: the practice accepts a cancellation. */
   canCancel: z.boolean(),
   /** Booked and not yet started: the description and comment may change. */

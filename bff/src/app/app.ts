@@ -20,7 +20,8 @@ import securityHeaders from './plugins/security-headers.js';
 import sessionPlugin from './plugins/session.js';
 import { authRoutes } from './routes/auth.js';
 import { sessionRoutes } from './routes/session.js';
-import healthRoutes from './routes/health.js';
+import { healthRoutes } from './routes/health.js';
+import type { PracticeHealth } from '../gpconnect/practice-health.js';
 import { jwksRoutes } from './routes/jwks.js';
 import { bffClientError, bffFrameworkErrors } from './plugins/edge-errors.js';
 import { practicesRoutes } from './routes/practices.js';
@@ -46,6 +47,8 @@ export interface BffAppOptions {
     publicUrl: string;
     secureCookies: boolean;
   };
+  /** How each practice's GP Connect endpoint answered last (readiness). */
+  practiceHealth?: PracticeHealth | undefined;
   /** The built web app to serve, if any (web/dist). */
   webDist?: string | undefined;
 }
@@ -93,9 +96,19 @@ export async function buildBffApp(options: BffAppOptions): Promise<FastifyInstan
   if (options.rateLimit) {
     await app.register(rateLimit, { ...options.rateLimit, sessionCookie: cookies.session, windowMs: 60_000 });
   }
-  await app.register(sessionPlugin, { sessions, cookies, publicApiPaths: ['/api/health'] });
+  await app.register(sessionPlugin, {
+    sessions,
+    cookies,
+    publicApiPaths: ['/api/health', '/api/health/ready'],
+  });
   await app.register(csrfPlugin, { publicUrl });
-  await app.register(healthRoutes);
+  await app.register(
+    healthRoutes({
+      sessionStore: sessions.store,
+      directory: options.services.directory,
+      practices: options.practiceHealth,
+    }),
+  );
   await app.register(sessionRoutes(sessions.now));
   await app.register(authRoutes({ sessions, cookies, nhsLogin, publicUrl }));
   await app.register(jwksRoutes(options.jwks));

@@ -1,5 +1,8 @@
 import { connect } from 'node:net';
+import { readinessResponseSchema } from '@gpbook/shared/health';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemorySessionStore } from '../identity/sessions/memory-store.js';
+import type { SessionRecord } from '../identity/sessions/store.js';
 import { startSignInStack, type SignInStack } from '../test-support/identity/sign-in-stack.js';
 
 /**
@@ -77,5 +80,37 @@ describe('errors raised before our routes run are typed', () => {
     const [head = '', body = ''] = answer.split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'bad_request' } });
+  });
+});
+
+describe('liveness and readiness', () => {
+  it('liveness says the process is up; readiness reports the session store, probed now', async () => {
+    expect((await get('/api/health')).json).toEqual({ status: 'ok' });
+    const ready = await get('/api/health/ready');
+    expect(ready.status).toBe(200);
+    expect(readinessResponseSchema.parse(ready.json)).toMatchObject({
+      status: 'ready',
+      sessionStore: { status: 'up' },
+    });
+  });
+
+  it('a session store that does not answer makes the instance not ready (503), while it stays alive', async () => {
+    class BrokenStore extends MemorySessionStore {
+      override async get(): Promise<SessionRecord | undefined> {
+        throw new Error('connection lost');
+      }
+    }
+    const broken = await startSignInStack({ store: new BrokenStore() });
+    try {
+      const ready = await fetch(`${broken.bffUrl}/api/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(readinessResponseSchema.parse(await ready.json())).toMatchObject({
+        status: 'not-ready',
+        sessionStore: { status: 'down' },
+      });
+      expect((await fetch(`${broken.bffUrl}/api/health`)).status).toBe(200);
+    } finally {
+      await broken.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   type Appointment,
 } from '@gpbook/shared/appointments';
 import { apiErrorSchema } from '@gpbook/shared/errors';
+import { readinessResponseSchema } from '@gpbook/shared/health';
 import { practicesResponseSchema } from '@gpbook/shared/practices';
 import { slotsResponseSchema, type Slot } from '@gpbook/shared/slots';
 import { addDaysToLondonDate, todayInLondon } from '@gpbook/shared/time';
@@ -414,6 +415,24 @@ describe('one deadline per patient request', () => {
     } finally {
       await proxy.accept('Y90002');
     }
+  });
+
+  it('readiness then shows that practice as down, as last seen, and the instance as degraded', async () => {
+    await proxy.refuse('Y90002');
+    try {
+      expect((await api(jane)('GET', '/api/appointments')).status).toBe(200);
+    } finally {
+      await proxy.accept('Y90002');
+    }
+    const ready = await fetch(`${stack.bffUrl}/api/health/ready`);
+    expect(ready.status).toBe(200);
+    const body = readinessResponseSchema.parse(await ready.json());
+    expect(body.status).toBe('degraded');
+    expect(body.practices.find((practice) => practice.odsCode === 'Y90002')).toMatchObject({
+      status: 'down',
+      reason: 'unreachable',
+    });
+    expect(body.practices.find((practice) => practice.odsCode === 'Y90001')?.status).toBe('up');
   });
 
   it('the practice list shows the practices that answered and names the one that did not', async () => {

@@ -86,6 +86,7 @@ export function toPatientAppointment(
     ...(phone ? { phone } : {}),
     ...(cancelled && reason ? { cancellationReason: reason } : {}),
     ...(appointment.created ? { created: londonDateTimeWithOffset(appointment.created) } : {}),
+    ...(appointment.meta?.versionId ? { version: appointment.meta.versionId } : {}),
     canCancel: changeable,
     canAmend: changeable,
   };

@@ -179,7 +179,8 @@ describe('sign-in with the demo NHS login', () => {
     old.setCookie(bffUrl, SESSION_COOKIE, first);
     const replay = await getSession(old, bffUrl);
     expect(replay.status).toBe(401);
-    expect(replay.body).toMatchObject({ error: { code: 'session_expired' } });
+    // Replaced, not timed out: the old id now names no session.
+    expect(replay.body).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 
   it('refuses a callback whose state does not match', async () => {
@@ -309,7 +310,8 @@ describe('session lifetime', () => {
 
     const stolen = new TestBrowser();
     stolen.setCookie(bffUrl, SESSION_COOKIE, sessionId);
-    expect((await getSession(stolen, bffUrl)).body).toMatchObject({ error: { code: 'session_expired' } });
+    // Signed out, not timed out: the id now names no session.
+    expect((await getSession(stolen, bffUrl)).body).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 
   it('sign-out from a plain HTML form (token as a form field) lands on the home page', async () => {

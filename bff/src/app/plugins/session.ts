@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiHttpError } from '../api-error.js';
+import { guardPath, isGuardedPath } from './guard-path.js';
 import { clearCookie, readCookie, type SessionCookies } from '../../identity/sessions/cookies.js';
 import type { ActiveSession, SessionManager } from '../../identity/sessions/manager.js';
 
@@ -34,9 +35,10 @@ export default fp<SessionPluginOptions>(
     app.decorateRequest('patientSession', null);
 
     app.addHook('onRequest', async (request, reply) => {
-      const path = pathOf(request.url);
-      const isApi = path.startsWith('/api/');
-      if (!(isApi || path.startsWith('/auth/')) || publicPaths.has(path)) return;
+      // The route the router matched (or the normalised path): `/%61pi/…` is guarded like `/api/…`.
+      const path = guardPath(request);
+      const isApi = path.startsWith('/api/') || path === '/api';
+      if (!isGuardedPath(path) || publicPaths.has(path)) return;
       const lookup = await sessions.find(readCookie(request, cookies, 'session'));
       if (lookup.status === 'active') {
         request.patientSession = lookup.session;
@@ -52,7 +54,7 @@ export default fp<SessionPluginOptions>(
     // After the CSRF check (preValidation), so a refused request does not extend the session.
     app.addHook('preHandler', async (request) => {
       const session = request.patientSession;
-      const path = pathOf(request.url);
+      const path = guardPath(request);
       if (!session || !path.startsWith('/api/')) return;
       if (request.method === 'GET' && path === '/api/session') return;
       request.patientSession = await sessions.touch(session);
@@ -60,7 +62,3 @@ export default fp<SessionPluginOptions>(
   },
   { name: 'session', dependencies: ['@fastify/cookie'] },
 );
-
-export function pathOf(url: string): string {
-  return url.split('?')[0] ?? '';
-}
