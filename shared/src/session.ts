@@ -18,6 +18,11 @@ export const sessionResponseSchema = z.object({
     displayName: z.string().min(1),
     givenName: z.string().min(1),
     familyName: z.string().min(1),
+    /**
+     * The mobile number NHS login holds for the patient, when it released one (scope `phone`): the web offers it
+     * as the number to call for a telephone appointment; the patient can change it.
+     */
+    phone: z.string().min(1).optional(),
   }),
   /** ODS code of the practice the patient is registered with (NHS login `gp_registration_details`). */
   registeredOds: odsCodeSchema,

@@ -39,7 +39,7 @@ describe('identity configuration', () => {
       issuer: 'http://localhost:4001',
       redirectUri: 'http://localhost:3000/auth/callback',
       vtr: ['P9.Cp.Cd', 'P9.Cp.Ck', 'P9.Cm'],
-      scopes: 'openid profile profile_extended gp_registration_details',
+      scopes: 'openid profile profile_extended gp_registration_details phone',
     });
     expect(config.demoIdp).toEqual({ run: true, host: '127.0.0.1', port: 4001 });
     expect(config.session).toMatchObject({

@@ -51,7 +51,7 @@ const envSchema = z.object({
   OIDC_SCOPES: z
     .string()
     .regex(/(^| )openid( |$)/, 'the scopes must include openid')
-    .default('openid profile profile_extended gp_registration_details'),
+    .default('openid profile profile_extended gp_registration_details phone'),
   OIDC_VTR: z
     .string()
     .refine(isVectorOfTrustList, 'a JSON array of vectors of trust, e.g. ["P9.Cp.Cd","P9.Cp.Ck","P9.Cm"]')

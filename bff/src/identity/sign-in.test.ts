@@ -11,7 +11,12 @@ import {
 } from '../test-support/identity/sign-in-stack.js';
 
 const SESSION_COOKIE = 'gpbook_session';
-const patient = makeAccount({ nhsNumber: '9731000100', givenName: 'Jane Mary', familyName: 'Testpatient' });
+const patient = makeAccount({
+  nhsNumber: '9731000100',
+  givenName: 'Jane Mary',
+  familyName: 'Testpatient',
+  phone: '07700 900123',
+});
 const p5 = makeAccount({ nhsNumber: '9731000305', givenName: 'Sam', familyName: 'Partial', vot: 'P5.Cp.Cd' });
 
 let stacks: SignInStack[] = [];
@@ -144,6 +149,8 @@ describe('sign-in with the demo NHS login', () => {
       displayName: 'Jane Mary Testpatient',
       givenName: 'Jane Mary',
       familyName: 'Testpatient',
+      // NHS login's phone_number (scope phone), offered as the number to call for a telephone appointment.
+      phone: '07700 900123',
     });
     // Opaque: neither the NHS login subject nor the NHS number.
     expect(body.user.id).not.toContain(patient.sub);
@@ -153,7 +160,15 @@ describe('sign-in with the demo NHS login', () => {
     // Nothing that identifies the patient or authenticates anyone reaches the log.
     const log = lines.join('');
     expect(log).toContain('patient signed in');
-    for (const secret of [patient.nhsNumber, 'Testpatient', 'Jane', sessionId, body.csrfToken, 'eyJ']) {
+    for (const secret of [
+      patient.nhsNumber,
+      'Testpatient',
+      'Jane',
+      '900123',
+      sessionId,
+      body.csrfToken,
+      'eyJ',
+    ]) {
       expect(log).not.toContain(secret);
     }
     // The callback's query string (authorisation code and state) is not logged either: paths only.

@@ -33,6 +33,7 @@ function sessionResponse(session: ActiveSession | null, now: number): SessionRes
       displayName: `${patient.givenName} ${patient.familyName}`,
       givenName: patient.givenName,
       familyName: patient.familyName,
+      ...(patient.phone ? { phone: patient.phone } : {}),
     },
     registeredOds: patient.registeredOds,
     idleExpiresAt: isoUtc(idleExpiresAt),

@@ -13,6 +13,8 @@ export interface DemoAccount {
   practiceName: string;
   /** Vector of trust NHS login would assert: `P9.Cp.Cd` for verified patients. */
   vot: string;
+  /** The mobile number NHS login would hold (scope `phone`), when the seed gives one. */
+  phone?: string | undefined;
 }
 
 /**
@@ -39,6 +41,7 @@ export function demoAccountsFromSeed(config: ProviderConfig): DemoAccount[] {
           gpOdsCode: practice.odsCode,
           practiceName: practice.name,
           vot: 'P9.Cp.Cd',
+          ...(patient.phone ? { phone: patient.phone } : {}),
         },
       });
     }
@@ -81,5 +84,6 @@ export function claimsOf(account: DemoAccount, issuer: string): Record<string, u
     birthdate: account.birthDate,
     identity_proofing_level: account.vot.slice(0, 2),
     gp_registration_details: { gp_ods_code: account.gpOdsCode },
+    ...(account.phone ? { phone_number: account.phone, phone_number_verified: true } : {}),
   };
 }

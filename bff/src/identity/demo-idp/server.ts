@@ -213,6 +213,7 @@ async function createProvider(
       profile: ['nhs_number', 'family_name', 'birthdate', 'identity_proofing_level'],
       profile_extended: ['given_name'],
       gp_registration_details: ['gp_registration_details'],
+      phone: ['phone_number', 'phone_number_verified'],
     },
     // Like NHS login, the ID token carries the scope's claims too, not only userinfo.
     conformIdTokenClaims: false,

@@ -30,6 +30,8 @@ const profileSchema = z.object({
   given_name: z.string().trim().min(1),
   family_name: z.string().trim().min(1),
   birthdate: z.iso.date(),
+  /** Scope `phone`: released only when asked for and held; a malformed one is ignored, never refused. */
+  phone_number: z.string().trim().min(1).max(30).optional().catch(undefined),
 });
 const registrationSchema = z.object({ gp_ods_code: odsCodeSchema });
 
@@ -165,6 +167,7 @@ export function patientFrom(claims: Record<string, unknown>): SignInOutcome {
       familyName: p.family_name,
       birthDate: p.birthdate,
       registeredOds: registration.data.gp_ods_code,
+      ...(p.phone_number ? { phone: p.phone_number } : {}),
     },
   };
 }

@@ -12,6 +12,11 @@ export interface SessionPatient {
   familyName: string;
   birthDate: string;
   registeredOds: string;
+  /**
+   * The mobile number NHS login holds for the patient (`phone_number`, scope `phone`), when it released one: offered
+   * as the number to call for a telephone appointment, which the patient can change.
+   */
+  phone?: string | undefined;
 }
 
 export interface SessionRecord {

@@ -109,7 +109,7 @@ export async function startSignInStack(
       issuer: idp.issuer,
       clientId: 'gp-appointments-test',
       redirectUri,
-      scopes: 'openid profile profile_extended gp_registration_details',
+      scopes: 'openid profile profile_extended gp_registration_details phone',
       vtr: VTR,
       timeoutMs: 5000,
     },
