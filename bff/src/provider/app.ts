@@ -5,6 +5,8 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import {
   FHIR_JSON_CONTENT_TYPE,
   INTERACTION_SCOPE,
@@ -15,14 +17,20 @@ import type { PracticeConfig, ProviderConfig } from './config/schema.js';
 import type { FhirResult, InteractionHandlers } from './context.js';
 import { fhirJson, plainResource } from './resources/common.js';
 import { FhirXmlError, fromFhirXml, toFhirXml } from './fhir-xml/index.js';
-import { GpcError, gpcError, operationOutcome } from './outcomes.js';
+import { GpcError, gpcError, HttpLayerError, operationOutcome, type HttpLayerStatus } from './outcomes.js';
+import { acceptsGzip, gzipAnswer, isInflateError, requestBodyStream } from './pipeline/compression.js';
 import {
   FHIR_XML_CONTENT_TYPE,
   negotiate,
   responseFormat,
   type FhirFormat,
 } from './pipeline/content-negotiation.js';
-import { interactionMatchesRoute, interactionNamed, resolveRoute } from './pipeline/interactions.js';
+import {
+  interactionMatchesRoute,
+  interactionNamed,
+  resolveRoute,
+  type RouteResolution,
+} from './pipeline/interactions.js';
 import { parseQuery, QueryParams } from './pipeline/query.js';
 import { validateSpineJwt, type JwtPolicy, type SpineClaims } from './pipeline/spine-jwt-validation.js';
 
@@ -38,6 +46,9 @@ export interface ProviderAppOptions {
   publicBaseUrl?: string | undefined;
   clock?: () => Date;
 }
+
+/** Bodies are Appointments and Parameters of a few KB; 256 KB leaves room and refuses anything absurd. */
+const BODY_LIMIT = 256 * 1024;
 
 const SERVICE_ROOT = new RegExp(`^/(${ODS_CODE_PATTERN})/STU3/1/gpconnect(/[^?]*)?(?:\\?(.*))?$`);
 
@@ -67,12 +78,21 @@ export function buildProviderApp(options: ProviderAppOptions): FastifyInstance {
     loggerInstance: options.logger,
     // The audit line in onResponse replaces Fastify's request logs (which would include query strings).
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 256 * 1024,
+    bodyLimit: BODY_LIMIT,
     genReqId: (request) => {
       const trace = request.headers['ssp-traceid'];
       return typeof trace === 'string' && trace.length > 0 ? trace : crypto.randomUUID();
     },
+    // The ODS code is a route parameter: one over the router's 100 characters is FST_ERR_MAX_PARAM_LENGTH.
     routerOptions: { ignoreTrailingSlash: false, caseSensitive: true },
+    // Errors Fastify's router raises before any route runs: a malformed percent-escape in the path
+    // (FST_ERR_BAD_URL) or a path segment longer than the router takes (FST_ERR_MAX_PARAM_LENGTH). Both are
+    // malformed requests: 400 BAD_REQUEST, as an OperationOutcome like every other answer.
+    frameworkErrors: (error, request, reply) => {
+      sendFrameworkError(request, reply, frameworkError(error, request.log));
+    },
+    // Errors of the HTTP parser itself, before there is a request: answered on the socket (see clientError).
+    clientErrorHandler: (error, socket) => clientError(error, socket, options.logger),
   });
   const practices = new Map(options.config.practices.map((practice) => [practice.odsCode, practice]));
   const clock = options.clock ?? (() => new Date());
@@ -85,46 +105,57 @@ export function buildProviderApp(options: ProviderAppOptions): FastifyInstance {
     reply.header('cache-control', 'no-store');
   });
 
+  // GZIP both ways (general API guidance, "Content compression"): gzipped request bodies are inflated here...
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const encoding = request.headers['content-encoding'];
+    return requestBodyStream(Array.isArray(encoding) ? encoding.join(',') : encoding, payload);
+  });
+  // ...and answers are gzipped for clients that accept it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('vary', 'Accept-Encoding');
+    const gzipped = await gzipAnswer(request.headers['accept-encoding'], payload);
+    if (!gzipped) return payload;
+    reply.header('content-encoding', 'gzip').removeHeader('content-length');
+    return gzipped;
+  });
+
   // Bodies arrive as text; the pipeline checks the declared type and parses them as JSON or XML itself.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.addHook('onResponse', async (request, reply) => {
-    const audit = request.gpcAudit;
-    // Audit without patient identifiers or names: the trace id and resource ids suffice to find the record.
-    request.log.info(
-      {
-        audit: true,
-        traceId: request.id,
-        practice: audit.practice,
-        interaction: audit.interaction,
-        requestingOrganisation: audit.requestingOrganisation,
-        requestingDevice: audit.requestingDevice,
-        status: reply.statusCode,
-        outcome: reply.statusCode < 400 ? 'success' : (audit.spineCode ?? 'error'),
-        ms: Math.round(reply.elapsedTime),
-      },
-      'gp connect request',
-    );
+    auditLine(request, reply.statusCode, reply.elapsedTime);
   });
 
   app.setNotFoundHandler((request, reply) => {
     sendError(
       request,
       reply,
-      gpcError('NO_RECORD_FOUND', `No GP Connect endpoint at ${request.url.split('?')[0]}`, 404),
+      gpcError('NO_RECORD_FOUND', `No GP Connect service root at ${request.url.split('?')[0]}`),
     );
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof GpcError) return sendError(request, reply, error);
-    const status =
-      typeof (error as { statusCode?: unknown }).statusCode === 'number'
-        ? (error as { statusCode: number }).statusCode
-        : 500;
-    if (status === 413)
-      return sendError(request, reply, gpcError('BAD_REQUEST', 'Request body too large', 413));
-    if (status >= 400 && status < 500)
-      return sendError(request, reply, gpcError('BAD_REQUEST', 'Malformed request', status));
+    const code = (error as { code?: unknown }).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(
+        request,
+        reply,
+        new HttpLayerError(413, `The request body is larger than ${BODY_LIMIT / 1024} KB`),
+      );
+    }
+    if (isInflateError(error)) {
+      return sendError(request, reply, gpcError('BAD_REQUEST', 'The request body is not valid gzip'));
+    }
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // Any other client error Fastify raises (a Content-Length that does not match the body, a body cut off...).
+      return sendError(
+        request,
+        reply,
+        gpcError('BAD_REQUEST', `Malformed request (${typeof code === 'string' ? code : status})`),
+      );
+    }
     request.log.error({ err: error }, 'provider internal error');
     return sendError(
       request,
@@ -133,23 +164,22 @@ export function buildProviderApp(options: ProviderAppOptions): FastifyInstance {
     );
   });
 
-  app.route({
-    method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'],
-    url: '/*',
-    handler: async (request, reply) => {
-      const match = SERVICE_ROOT.exec(request.url);
-      const practice = match?.[1] ? practices.get(match[1]) : undefined;
-      if (!match || !practice) {
-        throw gpcError('NO_RECORD_FOUND', 'No GP Connect service root at this URL', 404);
-      }
-      request.gpcAudit.practice = practice.odsCode;
-      const path = match[2] ?? '';
-      const query = new QueryParams(parseQuery(match[3] ?? ''));
-      const baseUrl = options.publicBaseUrl ?? `http://${request.headers.host ?? 'localhost'}`;
-      const result = await runPipeline(request, practice, path, query, baseUrl);
-      return sendResult(request, reply, practice, result, baseUrl);
-    },
-  });
+  // Every verb reaches the pipeline, which answers a verb an endpoint does not take (docs/decisions/0030).
+  const serve = async (request: FastifyRequest, reply: FastifyReply) => {
+    const match = SERVICE_ROOT.exec(request.url);
+    const practice = match?.[1] ? practices.get(match[1]) : undefined;
+    if (!match || !practice) {
+      throw gpcError('NO_RECORD_FOUND', 'No GP Connect service root at this URL');
+    }
+    request.gpcAudit.practice = practice.odsCode;
+    const path = match[2] ?? '';
+    const query = new QueryParams(parseQuery(match[3] ?? ''));
+    const baseUrl = options.publicBaseUrl ?? `http://${request.headers.host ?? 'localhost'}`;
+    const result = await runPipeline(request, practice, path, query, baseUrl);
+    return sendResult(request, reply, practice, result, baseUrl);
+  };
+  app.all('/:odsCode/STU3/1/gpconnect', serve);
+  app.all('/:odsCode/STU3/1/gpconnect/*', serve);
 
   async function runPipeline(
     request: FastifyRequest,
@@ -175,10 +205,7 @@ export function buildProviderApp(options: ProviderAppOptions): FastifyInstance {
     const declared = interactionNamed(interactionId);
     if (!declared) throw gpcError('BAD_REQUEST', 'Ssp-InteractionID is not a GP Connect interaction');
     const resolution = resolveRoute(request.method, path);
-    if (resolution.kind === 'unknown') throw gpcError('BAD_REQUEST', `Unknown endpoint ${path || '/'}`, 404);
-    if (resolution.kind === 'method-not-allowed') {
-      throw gpcError('BAD_REQUEST', `${request.method} is not supported on ${path}`, 405);
-    }
+    if (resolution.kind !== 'route') throw unrouted(request.method, path || '/', resolution);
     if (!interactionMatchesRoute(declared, resolution.route)) {
       throw gpcError('BAD_REQUEST', 'Ssp-InteractionID does not match the request');
     }
@@ -256,18 +283,59 @@ export function buildProviderApp(options: ProviderAppOptions): FastifyInstance {
   }
 
   function sendError(request: FastifyRequest, reply: FastifyReply, error: GpcError) {
-    request.gpcAudit ??= {};
-    request.gpcAudit.spineCode = error.code;
-    const outcome = operationOutcome(error.code, error.diagnostics);
-    const xml = formatOf(request) === 'xml';
+    const { contentType, body } = errorPayload(request, error);
     return reply
       .code(error.status)
       .header('cache-control', 'no-store')
-      .header('content-type', xml ? FHIR_XML_CONTENT_TYPE : FHIR_JSON_CONTENT_TYPE)
-      .send(xml ? toFhirXml(outcome) : JSON.stringify(outcome));
+      .header('content-type', contentType)
+      .send(body);
   }
 
   return app;
+}
+
+/** Fastify runs no hooks for the answers of frameworkErrors, so they are gzipped and audited here. */
+function sendFrameworkError(request: FastifyRequest, reply: FastifyReply, error: GpcError): void {
+  const { contentType, body } = errorPayload(request, error);
+  const gzip = acceptsGzip(request.headers['accept-encoding']);
+  reply
+    .code(error.status)
+    .header('cache-control', 'no-store')
+    .header('content-type', contentType)
+    .header('vary', 'Accept-Encoding');
+  if (gzip) reply.header('content-encoding', 'gzip');
+  void reply.send(gzip ? gzipSync(body) : body);
+  auditLine(request, error.status, 0);
+}
+
+/** The OperationOutcome for an error, in the format the request is answered in; noted for the audit line. */
+function errorPayload(request: FastifyRequest, error: GpcError): { contentType: string; body: string } {
+  request.gpcAudit ??= {};
+  request.gpcAudit.spineCode = error.code;
+  const outcome = operationOutcome(error.code, error.diagnostics);
+  return formatOf(request) === 'xml'
+    ? { contentType: FHIR_XML_CONTENT_TYPE, body: toFhirXml(outcome) }
+    : { contentType: FHIR_JSON_CONTENT_TYPE, body: JSON.stringify(outcome) };
+}
+
+/** The audit line of a request, success or failure, without patient identifiers or names. */
+function auditLine(request: FastifyRequest, status: number, elapsedMs: number): void {
+  const audit = request.gpcAudit ?? {};
+  // The trace id and resource ids suffice to find the record.
+  request.log.info(
+    {
+      audit: true,
+      traceId: request.id,
+      practice: audit.practice,
+      interaction: audit.interaction,
+      requestingOrganisation: audit.requestingOrganisation,
+      requestingDevice: audit.requestingDevice,
+      status,
+      outcome: status < 400 ? 'success' : (audit.spineCode ?? 'error'),
+      ms: Math.round(elapsedMs),
+    },
+    'gp connect request',
+  );
 }
 
 /**
@@ -291,6 +359,74 @@ function formatOf(request: FastifyRequest): FhirFormat {
     format,
   });
   return request.gpcFormat;
+}
+
+/** The answer for an error Fastify's router raises before any route runs. */
+function frameworkError(error: Error, log: FastifyBaseLogger): GpcError {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'FST_ERR_BAD_URL') {
+    return gpcError('BAD_REQUEST', 'The URL is not valid (malformed percent-encoding)');
+  }
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return gpcError('BAD_REQUEST', 'A segment of the URL is longer than this server accepts');
+  }
+  log.error({ err: error }, 'provider framework error');
+  return gpcError('INTERNAL_SERVER_ERROR', 'The server could not route the request');
+}
+
+/** The answer for a request that reaches no interaction (see RouteResolution). */
+function unrouted(method: string, path: string, resolution: Exclude<RouteResolution, { kind: 'route' }>) {
+  switch (resolution.kind) {
+    case 'wrong-verb':
+      return gpcError(
+        'BAD_REQUEST',
+        `${method} is not a GP Connect interaction on ${path} (use ${resolution.allowed.join(', ')})`,
+      );
+    case 'missing-id':
+      return resolution.resourceType === 'Appointment'
+        ? gpcError('NO_RECORD_FOUND', 'No appointment with an empty id')
+        : gpcError('BAD_REQUEST', `The ${resolution.resourceType} read has no logical id`);
+    case 'not-implemented':
+      return gpcError('NOT_IMPLEMENTED', `${method} ${path} is not implemented by this GP Connect server`);
+    case 'unknown':
+      return gpcError('NO_RECORD_FOUND', `No GP Connect endpoint at ${path}`);
+  }
+}
+
+/**
+ * Answers an error of the HTTP parser, which comes before any request exists, straight on the socket: a header
+ * block over Node's limit (16 KB) is 431, a request that took too long to arrive 408, anything else unparseable
+ * 400 — each with a GP Connect OperationOutcome and `Connection: close`, as the socket is closed after it.
+ */
+function clientError(error: Error & { code?: string }, socket: Socket, log: FastifyBaseLogger): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status: HttpLayerStatus | 400 =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const reason: Record<HttpLayerStatus | 400, [string, string]> = {
+    400: ['Bad Request', 'The request could not be parsed as HTTP'],
+    408: ['Request Timeout', 'The request did not arrive in time'],
+    413: ['Content Too Large', 'The request is too large'],
+    431: ['Request Header Fields Too Large', 'The request headers are larger than 16 KB'],
+  };
+  const [text, diagnostics] = reason[status];
+  const outcome =
+    status === 400 ? gpcError('BAD_REQUEST', diagnostics) : new HttpLayerError(status, diagnostics);
+  const body = JSON.stringify(operationOutcome(outcome.code, outcome.diagnostics));
+  log.info({ err: error, status }, 'gp connect request refused by the HTTP parser');
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${text}`,
+      `Content-Type: ${FHIR_JSON_CONTENT_TYPE}`,
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Cache-Control: no-store',
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }
 
 function parseJsonBody(raw: string): unknown {

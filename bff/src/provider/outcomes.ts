@@ -1,25 +1,86 @@
-import { PROFILE, SPINE_ERRORS, SYS, type SpineErrorCode } from '../gpconnect/constants.js';
+import { PROFILE, SYS } from '../gpconnect/constants.js';
 
 /**
- * A GP Connect error on its way to the consumer: the Spine code decides the HTTP status and the
- * OperationOutcome issue code, so they can never disagree (one place, as in Medplum's outcomes).
+ * Every Spine error code this provider answers with, and the HTTP status and OperationOutcome `issue.code` that
+ * go with it. The rows are GP Connect 1.2.8's error table (development_fhir_error_handling_guidance), plus two the
+ * table leaves out: FHIR_CONSTRAINT_VIOLATION (409, the If-Match conflict of the assurance suite) and
+ * UNSUPPORTED_MEDIA_TYPE (415, which the general API guidance requires; the code is in Spine-ErrorOrWarningCode-1
+ * since 1.6.0, and `not-supported` is the issue type the spec gives a 415). See docs/decisions/0030.
+ *
+ * The code decides the status and the issue code, so they cannot disagree: there is no way to answer a Spine
+ * code with another status, except for the HTTP-layer limits in {@link HttpLayerStatus}.
  */
+export const ERROR_TABLE = {
+  BAD_REQUEST: { status: 400, issueCode: 'invalid', display: 'Submitted request is malformed/invalid.' },
+  INVALID_IDENTIFIER_SYSTEM: { status: 400, issueCode: 'value', display: 'Invalid identifier system' },
+  INVALID_IDENTIFIER_VALUE: { status: 400, issueCode: 'value', display: 'Invalid identifier value' },
+  INVALID_NHS_NUMBER: { status: 400, issueCode: 'value', display: 'NHS number invalid' },
+  INVALID_PATIENT_DEMOGRAPHICS: {
+    status: 400,
+    issueCode: 'business-rule',
+    display: 'Invalid patient demographics',
+  },
+  ACCESS_DENIED: { status: 403, issueCode: 'forbidden', display: 'Access denied' },
+  ORGANISATION_NOT_FOUND: { status: 404, issueCode: 'not-found', display: 'Organisation record not found' },
+  PATIENT_NOT_FOUND: { status: 404, issueCode: 'not-found', display: 'Patient record not found' },
+  PRACTITIONER_NOT_FOUND: { status: 404, issueCode: 'not-found', display: 'Practitioner record not found' },
+  NO_RECORD_FOUND: { status: 404, issueCode: 'not-found', display: 'No record found' },
+  DUPLICATE_REJECTED: {
+    status: 409,
+    issueCode: 'duplicate',
+    display: 'Create would lead to creation of a duplicate resource',
+  },
+  FHIR_CONSTRAINT_VIOLATION: { status: 409, issueCode: 'conflict', display: 'FHIR constraint violated' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, issueCode: 'not-supported', display: 'Unsupported media type' },
+  INVALID_RESOURCE: { status: 422, issueCode: 'invalid', display: 'Submitted resource is not valid.' },
+  INVALID_PARAMETER: { status: 422, issueCode: 'invalid', display: 'Submitted parameter is not valid.' },
+  REFERENCE_NOT_FOUND: { status: 422, issueCode: 'invalid', display: 'Referenced resource not found.' },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    issueCode: 'processing',
+    display: 'Unexpected internal server error.',
+  },
+  NOT_IMPLEMENTED: {
+    status: 501,
+    issueCode: 'not-supported',
+    display: 'FHIR resource or operation not implemented at server',
+  },
+} as const satisfies Record<string, { status: number; issueCode: string; display: string }>;
+
+export type ProviderErrorCode = keyof typeof ERROR_TABLE;
+
+/**
+ * Statuses HTTP itself prescribes for a request that broke a transport limit before GP Connect could look at it
+ * (a request timeout, a body or header block over the limit). They carry BAD_REQUEST, the table's code for "an
+ * apparent client error", and are the only statuses a Spine code may be answered with other than its own.
+ */
+export type HttpLayerStatus = 408 | 413 | 431;
+export const HTTP_LAYER_STATUSES: readonly HttpLayerStatus[] = [408, 413, 431];
+
+/** A GP Connect error on its way to the consumer, as one row of {@link ERROR_TABLE}. */
 export class GpcError extends Error {
   readonly status: number;
   constructor(
-    readonly code: SpineErrorCode,
+    readonly code: ProviderErrorCode,
     readonly diagnostics: string,
-    /** Overrides the table's status where the spec says so (e.g. 415 with BAD_REQUEST). */
-    status?: number,
   ) {
     super(`${code}: ${diagnostics}`);
     this.name = 'GpcError';
-    this.status = status ?? SPINE_ERRORS[code].status;
+    this.status = ERROR_TABLE[code].status;
   }
 }
 
-export function gpcError(code: SpineErrorCode, diagnostics: string, status?: number): GpcError {
-  return new GpcError(code, diagnostics, status);
+/** A BAD_REQUEST answered with the status HTTP prescribes for a transport limit (see {@link HttpLayerStatus}). */
+export class HttpLayerError extends GpcError {
+  override readonly status: HttpLayerStatus;
+  constructor(status: HttpLayerStatus, diagnostics: string) {
+    super('BAD_REQUEST', diagnostics);
+    this.status = status;
+  }
+}
+
+export function gpcError(code: ProviderErrorCode, diagnostics: string): GpcError {
+  return new GpcError(code, diagnostics);
 }
 
 export interface OperationOutcome {
@@ -33,8 +94,8 @@ export interface OperationOutcome {
   }>;
 }
 
-export function operationOutcome(code: SpineErrorCode, diagnostics: string): OperationOutcome {
-  const entry = SPINE_ERRORS[code];
+export function operationOutcome(code: ProviderErrorCode, diagnostics: string): OperationOutcome {
+  const entry = ERROR_TABLE[code];
   return {
     resourceType: 'OperationOutcome',
     meta: { profile: [PROFILE.operationOutcome] },

@@ -26,6 +26,8 @@ export interface AppointmentRequest {
   /** undefined when the extension is absent; the (possibly blank) text when present. */
   cancellationReason: string | undefined;
   minutesDuration: number | undefined;
+  /** Appointment.priority as sent; this provider keeps none, so any value on an amend or cancel is a change. */
+  priority: number | undefined;
   serviceCategoryText: string | undefined;
   serviceTypeTexts: string[] | undefined;
 }
@@ -240,6 +242,7 @@ export function parseAppointmentRequest(body: unknown): AppointmentRequest {
     practitionerRole: byUrl(EXT.practitionerRole)[0]?.valueCodeableConcept?.coding[0]?.code,
     cancellationReason: reason ? (reason.valueString ?? '') : undefined,
     minutesDuration: appointment.minutesDuration,
+    priority: appointment.priority,
     serviceCategoryText: appointment.serviceCategory?.text,
     serviceTypeTexts: appointment.serviceType?.map((type) => type.text ?? ''),
   };

@@ -343,7 +343,7 @@ describe('Read, amend and cancel', () => {
         contained: [{ ...(a['contained'] as Array<Record<string, unknown>>)[0], name: 'Other' }],
       }),
     ],
-    ['serviceType text', (a) => ({ ...a, serviceType: [{ text: 'Other' }] })],
+    ['priority', (a) => ({ ...a, priority: 1 })],
     ['description too long', (a) => ({ ...a, description: 'x'.repeat(101) })],
     [
       'a cancellation reason',
@@ -361,6 +361,46 @@ describe('Read, amend and cancel', () => {
     });
     expect(response.status).toBe(422);
     expect(code(response.json())).toBe('INVALID_RESOURCE');
+  });
+
+  it('amend accepts serviceCategory and serviceType as sent and ignores them (1.2.7)', async () => {
+    const appointment = await bookOne();
+    expect(appointment).toMatchObject({
+      serviceCategory: { text: 'General GP clinic' },
+      serviceType: [{ text: 'GP appointment' }],
+    });
+    const renamed = await put('appointmentAmend', {
+      ...appointment,
+      description: 'Worse now',
+      serviceCategory: { text: 'Another clinic' },
+      serviceType: [{ text: 'Another type' }],
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.json()).toMatchObject({
+      description: 'Worse now',
+      serviceCategory: { text: 'General GP clinic' },
+      serviceType: [{ text: 'GP appointment' }],
+    });
+    const { serviceCategory: _category, serviceType: _type, ...without } = renamed.json();
+    const left = await put('appointmentAmend', { ...without, description: 'Left out' }, 'W/"2"');
+    expect(left.status).toBe(200);
+    expect(left.json()).toMatchObject({ serviceType: [{ text: 'GP appointment' }] });
+  });
+
+  it('cancel still refuses a change of serviceType with 422 INVALID_RESOURCE', async () => {
+    const appointment = await bookOne();
+    const response = await put('appointmentCancel', {
+      ...cancelled(appointment),
+      serviceType: [{ text: 'Other' }],
+    });
+    expect(response.status).toBe(422);
+    expect(code(response.json())).toBe('INVALID_RESOURCE');
+  });
+
+  it('reads an empty id as no such appointment (404), as the assurance suite does', async () => {
+    const response = await provider.send('appointmentRead', 'GET', '/Appointment/');
+    expect(response.status).toBe(404);
+    expect(code(response.json())).toBe('NO_RECORD_FOUND');
   });
 
   const cancelled = (a: FhirJson, reason: string | undefined = 'No longer needed'): FhirJson => ({

@@ -158,11 +158,33 @@ describe('Foundations interactions', () => {
   it('reads the organisation and advertises the service filtering status', async () => {
     expect((await provider.send('organizationRead', 'GET', '/Organization/A11111')).status).toBe(200);
     const metadata = (await provider.send('metadata', 'GET', '/metadata')).json();
-    expect(metadata['extension']).toEqual([
+    const rest = (metadata['rest'] as Array<Record<string, unknown>>)[0];
+    expect(metadata['extension']).toBeUndefined();
+    expect(rest?.['extension']).toEqual([
       {
         url: 'https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-ServiceFilteringStatus-1',
         valueCode: 'enabled',
       },
     ]);
+  });
+
+  it('documents the service.identifier search parameter as the spec does', async () => {
+    const metadata = (await provider.send('metadata', 'GET', '/metadata')).json();
+    const rest = (metadata['rest'] as Array<{ resource: Array<Record<string, unknown>> }>)[0];
+    const slot = rest?.resource.find((resource) => resource['type'] === 'Slot');
+    const params = slot?.['searchParam'] as Array<Record<string, string>>;
+    expect(params.find((param) => param['name'] === 'service.identifier')).toEqual({
+      name: 'service.identifier',
+      definition: 'https://fhir.nhs.uk/STU3/SearchParameter/GPConnect-Slot-ServiceIdentifier-1',
+      type: 'token',
+      documentation: 'UEC DOS service ID (i.e. https://fhir.nhs.uk/Id/uec-dos-service-id|1000123)',
+    });
+  });
+
+  it('answers a healthcare service read without an id with 400 BAD_REQUEST', async () => {
+    const response = await provider.send('healthcareServiceRead', 'GET', '/HealthcareService/');
+    expect(response.status).toBe(400);
+    expect(code(response.json())).toBe('BAD_REQUEST');
+    expect(response.json()['resourceType']).toBe('OperationOutcome');
   });
 });

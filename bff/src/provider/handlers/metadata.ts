@@ -9,7 +9,6 @@ export const metadataHandlers: InteractionHandlers = {
   metadata: ({ practice, config }) => {
     const content = {
       resourceType: 'CapabilityStatement',
-      extension: [{ url: EXT.serviceFilteringStatus, valueCode: serviceFilteringStatus(config, practice) }],
       version: GPC_VERSION,
       name: 'GP Connect',
       status: 'active',
@@ -37,6 +36,10 @@ export const metadataHandlers: InteractionHandlers = {
         {
           mode: 'server',
           security: { cors: true },
+          // Where the spec's 1.2.8 example puts it ("as shown in the example below"): on rest[0].
+          extension: [
+            { url: EXT.serviceFilteringStatus, valueCode: serviceFilteringStatus(config, practice) },
+          ],
           resource: [
             {
               type: 'Patient',
@@ -113,6 +116,8 @@ export const metadataHandlers: InteractionHandlers = {
                   name: 'service.identifier',
                   definition: 'https://fhir.nhs.uk/STU3/SearchParameter/GPConnect-Slot-ServiceIdentifier-1',
                   type: 'token',
+                  documentation:
+                    'UEC DOS service ID (i.e. https://fhir.nhs.uk/Id/uec-dos-service-id|1000123)',
                 },
               ],
             },

@@ -5,22 +5,26 @@ export type FhirFormat = 'json' | 'xml';
 
 export const FHIR_XML_CONTENT_TYPE = 'application/fhir+xml;charset=utf-8';
 
-/** Media types (and `_format` short forms) this provider reads and writes, by format. */
+/**
+ * The media types this provider reads and writes: GP Connect's two, and nothing else (general API guidance,
+ * "Content types": servers SHALL support `application/fhir+json` and SHOULD support `application/fhir+xml`).
+ * `_format` names a format "by its MIME-type" too, so `xml`, `text/xml`, `application/json` and the DSTU2 types
+ * are refused with 415 like any other type (docs/decisions/0030).
+ */
 const FORMATS: ReadonlyMap<string, FhirFormat> = new Map([
   [FHIR_JSON, 'json'],
-  ['application/json', 'json'],
-  ['application/json+fhir', 'json'],
-  ['json', 'json'],
   [FHIR_XML, 'xml'],
-  ['application/xml', 'xml'],
-  ['application/xml+fhir', 'xml'],
-  ['text/xml', 'xml'],
-  ['xml', 'xml'],
 ]);
 const WILDCARDS = new Set(['*/*', 'application/*']);
 
 function mediaType(value: string): string {
   return (value.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+/** The `charset` parameter of a media type, lower-cased, when there is one. */
+function charsetOf(value: string): string | undefined {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(value);
+  return match?.[1]?.toLowerCase();
 }
 
 /** JSON or XML for a media type or `_format` value; undefined when it is neither. */
@@ -35,8 +39,8 @@ interface Wanted {
 }
 
 /**
- * The response format a request asks for: `_format` > `Accept` > request `Content-Type` > JSON (digest §4.1).
- * An `Accept` of only wildcards states no preference, so the next source decides.
+ * The response format a request asks for: `_format` > `Accept` > request `Content-Type` > JSON (general API
+ * guidance). An `Accept` of only wildcards states no preference, so the next source decides.
  */
 function wantedFormat(options: {
   accept: string | undefined;
@@ -45,7 +49,7 @@ function wantedFormat(options: {
 }): Wanted {
   if (options.format !== undefined) {
     const format = formatOf(options.format);
-    return format ? { format } : { format: undefined, unsupported: mediaType(options.format) };
+    return format ? { format } : { format: undefined, unsupported: options.format };
   }
   if (options.accept) {
     // The common case, one media type and no parameters, without parsing the list.
@@ -72,9 +76,18 @@ function wantedFormat(options: {
   return { format: 'json' };
 }
 
+function unsupported(what: string, value: string) {
+  return gpcError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    `${what} ${value} is not supported; use ${FHIR_JSON} or ${FHIR_XML}`,
+  );
+}
+
 /**
  * Checks the request's declared body type and the response format it asks for. Returns the format to answer in
- * and the one the body is in; anything other than FHIR JSON or FHIR XML is 415.
+ * and the one the body is in. Anything other than FHIR JSON or FHIR XML in UTF-8 is 415 UNSUPPORTED_MEDIA_TYPE:
+ * a `Content-Type` is judged whenever it is sent (the assurance suite sends `application/xml` on a GET and expects
+ * 415), and a POST or PUT must send one.
  */
 export function negotiate(options: {
   method: string;
@@ -83,19 +96,17 @@ export function negotiate(options: {
   format: string | undefined;
 }): { response: FhirFormat; body: FhirFormat | undefined } {
   let body: FhirFormat | undefined;
-  if (options.method === 'POST' || options.method === 'PUT') {
-    if (!options.contentType) throw gpcError('BAD_REQUEST', 'Content-Type header missing', 415);
+  if (options.contentType !== undefined) {
     body = formatOf(options.contentType);
-    if (!body)
-      throw gpcError('BAD_REQUEST', `Unsupported Content-Type ${mediaType(options.contentType)}`, 415);
+    if (!body) throw unsupported('Content-Type', mediaType(options.contentType) || '(blank)');
+    const charset = charsetOf(options.contentType);
+    if (charset !== undefined && charset !== 'utf-8') throw unsupported('charset', charset);
+  } else if (options.method === 'POST' || options.method === 'PUT') {
+    throw gpcError('UNSUPPORTED_MEDIA_TYPE', `Content-Type header missing; use ${FHIR_JSON} or ${FHIR_XML}`);
   }
   const wanted = wantedFormat(options);
   if (!wanted.format) {
-    throw gpcError(
-      'BAD_REQUEST',
-      `Unsupported media type ${wanted.unsupported ?? ''}; use ${FHIR_JSON} or ${FHIR_XML}`,
-      415,
-    );
+    throw unsupported(options.format === undefined ? 'Media type' : '_format', wanted.unsupported ?? '');
   }
   return { response: wanted.format, body };
 }

@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeConfig, makePractice } from '../test-support/builders.js';
 import { startTestProvider, type TestProvider } from '../test-support/provider.js';
-import { claimsFor, unsecuredJwt } from '../test-support/spine-request.js';
+import { claimsFor, spineHeaders, unsecuredJwt } from '../test-support/spine-request.js';
 
 const code = (body: { issue?: Array<{ details: { coding: Array<{ code: string }> } }> }) =>
   body.issue?.[0]?.details.coding[0]?.code;
@@ -48,12 +48,57 @@ describe('provider pipeline', () => {
     ).toBe(400);
   });
 
-  it('answers unknown endpoints and wrong verbs with an OperationOutcome', async () => {
-    expect((await provider.send('metadata', 'GET', '/metadatas')).status).toBe(404);
-    expect((await provider.send('metadata', 'GET', '/Metadata')).status).toBe(404);
-    const patch = await provider.send('metadata', 'PATCH', '/metadata');
-    expect(patch.status).toBe(405);
-    expect(patch.json()['resourceType']).toBe('OperationOutcome');
+  describe('requests that reach no interaction', () => {
+    const answer = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', path: string) => {
+      const response = await provider.send('metadata', method, path);
+      const body = response.json();
+      return [response.status, code(body), body.issue?.[0]?.code];
+    };
+
+    it.each(['/metadatas', '/Metadata', '/Locationss/main', '/Location!/main', '/locations/main'])(
+      'answers %s, which names no FHIR resource, with 404 NO_RECORD_FOUND',
+      async (path) => {
+        expect(await answer('GET', path)).toEqual([404, 'NO_RECORD_FOUND', 'not-found']);
+      },
+    );
+
+    it.each([
+      ['PATCH', '/metadata'],
+      ['DELETE', '/metadata'],
+      ['POST', '/metadata'],
+      ['PUT', '/Location/main'],
+      ['DELETE', '/Appointment/1'],
+    ] as const)(
+      'answers %s %s, a verb the endpoint does not take, with 400 BAD_REQUEST',
+      async (method, path) => {
+        expect(await answer(method, path)).toEqual([400, 'BAD_REQUEST', 'invalid']);
+      },
+    );
+
+    it('answers OPTIONS and HEAD on an endpoint with 400 BAD_REQUEST too', async () => {
+      for (const method of ['OPTIONS', 'HEAD'] as const) {
+        const response = await provider.app.inject({
+          method,
+          url: `/${provider.practice.odsCode}/STU3/1/gpconnect/metadata`,
+          headers: spineHeaders(provider.practice, 'metadata'),
+        });
+        expect(response.statusCode).toBe(400);
+      }
+    });
+
+    it.each(['/Schedule/1', '/Observation', '/Patient/1/$everything', '/Appointment/1/_history/1', '/$meta'])(
+      'answers %s, a FHIR resource or operation not served here, with 501 NOT_IMPLEMENTED',
+      async (path) => {
+        expect(await answer('GET', path)).toEqual([501, 'NOT_IMPLEMENTED', 'not-supported']);
+      },
+    );
+
+    it('answers a URL outside every service root with 404 NO_RECORD_FOUND', async () => {
+      const response = await provider.app.inject({ method: 'GET', url: '/Z99999/STU3/1/gpconnect/metadata' });
+      expect(response.statusCode).toBe(404);
+      expect(code(response.json())).toBe('NO_RECORD_FOUND');
+      expect(response.headers['cache-control']).toBe('no-store');
+    });
   });
 
   describe('Spine JWT', () => {
@@ -105,24 +150,85 @@ describe('provider pipeline', () => {
       expect((await withClaims((c) => (c['sub'] = 'someone-else'))).status).toBe(400);
     });
 
-    it('answers 422 for claims that are not valid FHIR resources', async () => {
-      expect((await withClaims((c) => (c['requesting_device'] = { resourceType: 'Device' }))).status).toBe(
-        422,
-      );
-      expect(
-        (
-          await withClaims(
-            (c) => ((c['requesting_practitioner'] as Record<string, unknown>)['resourceType'] = 'Patient'),
-          )
-        ).status,
-      ).toBe(422);
-      expect(
-        (
-          await withClaims(
-            (c) => (c['requesting_organization'] = { resourceType: 'Organization', identifier: [] }),
-          )
-        ).status,
-      ).toBe(422);
+    const resource = (claims: Record<string, unknown>, name: string) =>
+      claims[name] as Record<string, unknown> & {
+        identifier?: Array<Record<string, unknown>>;
+        name?: unknown;
+      };
+    const answered = async (change: (claims: Record<string, unknown>) => void) => {
+      const response = await withClaims(change);
+      const body = response.json();
+      return [response.status, code(body), body.issue?.[0]?.code];
+    };
+
+    it.each<[string, (claims: Record<string, unknown>) => void]>([
+      [
+        'a requesting_organization without its ODS code identifier',
+        (c) => (resource(c, 'requesting_organization').identifier = []),
+      ],
+      [
+        'a requesting_organization whose identifier is not an ODS code',
+        (c) =>
+          (resource(c, 'requesting_organization').identifier = [
+            { system: 'https://example.org/id', value: 'X1' },
+          ]),
+      ],
+      ['a requesting_organization without a name', (c) => delete resource(c, 'requesting_organization').name],
+      ['a requesting_practitioner without a name', (c) => delete resource(c, 'requesting_practitioner').name],
+      [
+        'a requesting_practitioner name without a family name',
+        (c) => (resource(c, 'requesting_practitioner').name = [{ given: ['Terry'] }]),
+      ],
+      [
+        'a requesting_practitioner without its SDS user id',
+        (c) => (resource(c, 'requesting_practitioner').identifier = []),
+      ],
+      ['a requesting_device without a model', (c) => delete resource(c, 'requesting_device')['model']],
+      [
+        'a requesting_device without an identifier',
+        (c) => delete resource(c, 'requesting_device')['identifier'],
+      ],
+      [
+        'a requesting_practitioner that is a Patient',
+        (c) => (resource(c, 'requesting_practitioner')['resourceType'] = 'Patient'),
+      ],
+      [
+        'a requesting_device of resourceType InvalidResourceType',
+        (c) => (resource(c, 'requesting_device')['resourceType'] = 'InvalidResourceType'),
+      ],
+      ['a requesting_organization that is a string', (c) => (c['requesting_organization'] = 'Test Hospital')],
+    ])('answers %s, an incomplete or wrong claim, with 400 BAD_REQUEST', async (_, change) => {
+      expect(await answered(change)).toEqual([400, 'BAD_REQUEST', 'invalid']);
+    });
+
+    it.each<[string, (claims: Record<string, unknown>) => void]>([
+      [
+        'a requesting_device with an element Device does not have',
+        (c) => (resource(c, 'requesting_device')['invalidFhirResourceField'] = 'ValidationTestElement'),
+      ],
+      [
+        'a requesting_organization with an element Organization does not have',
+        (c) => (resource(c, 'requesting_organization')['model'] = 'x'),
+      ],
+      [
+        'a requesting_practitioner whose name is not a list',
+        (c) => (resource(c, 'requesting_practitioner').name = 'Dr Who'),
+      ],
+      [
+        'a requesting_practitioner identifier with an element Identifier does not have',
+        (c) => Object.assign(resource(c, 'requesting_practitioner').identifier?.[0] ?? {}, { code: 'x' }),
+      ],
+    ])('answers %s, an invalid FHIR resource, with 422 INVALID_RESOURCE', async (_, change) => {
+      expect(await answered(change)).toEqual([422, 'INVALID_RESOURCE', 'invalid']);
+    });
+
+    it('accepts the other elements of each resource and primitive extensions', async () => {
+      const response = await withClaims((c) => {
+        Object.assign(resource(c, 'requesting_device'), { status: 'active', _model: { id: 'm' } });
+        Object.assign(resource(c, 'requesting_organization'), { active: true, alias: ['TH'] });
+        Object.assign(resource(c, 'requesting_practitioner'), { gender: 'female', telecom: [] });
+      });
+      expect(response.status).toBe(200);
     });
 
     it('refuses a header other than {"alg":"none","typ":"JWT"}, a signature on an unsecured token and bad base64', async () => {
@@ -141,14 +247,55 @@ describe('provider pipeline', () => {
   });
 
   describe('content negotiation', () => {
-    it('refuses a format that is neither FHIR JSON nor FHIR XML with 415, in JSON', async () => {
-      const accept = await metadata({ accept: 'text/html' });
-      expect(accept.status).toBe(415);
-      expect(accept.headers['content-type']).toBe('application/fhir+json;charset=utf-8');
-      expect(code(accept.json())).toBe('BAD_REQUEST');
-      expect((await provider.send('metadata', 'GET', '/metadata?_format=text/turtle')).status).toBe(415);
-      // XML is supported: see xml.test.ts.
+    const refused = async (response: Awaited<ReturnType<TestProvider['send']>>) => {
+      const body = response.json();
+      return [
+        response.status,
+        response.headers['content-type'],
+        body.resourceType,
+        code(body),
+        body.issue?.[0]?.code,
+      ];
+    };
+    const UNSUPPORTED = [
+      415,
+      'application/fhir+json;charset=utf-8',
+      'OperationOutcome',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'not-supported',
+    ];
+
+    it.each(['text/xml', 'application/xml', 'application/json', 'application/json+fhir', 'text/html'])(
+      'refuses Accept: %s, not a FHIR media type, with 415 UNSUPPORTED_MEDIA_TYPE in JSON',
+      async (accept) => {
+        expect(await refused(await metadata({ accept }))).toEqual(UNSUPPORTED);
+      },
+    );
+
+    it.each(['text/xml', 'application/xml', 'xml', 'json', 'text/turtle'])(
+      'refuses _format=%s with 415 UNSUPPORTED_MEDIA_TYPE in JSON',
+      async (format) => {
+        const response = await provider.send(
+          'metadata',
+          'GET',
+          `/metadata?_format=${encodeURIComponent(format)}`,
+        );
+        expect(await refused(response)).toEqual(UNSUPPORTED);
+      },
+    );
+
+    it.each(['application/xml', 'text/xml', 'application/fhir+json;charset=iso-8859-1'])(
+      'refuses a Content-Type of %s, even on a GET, with 415',
+      async (contentType) => {
+        expect(await refused(await metadata({ 'content-type': contentType }))).toEqual(UNSUPPORTED);
+      },
+    );
+
+    it('accepts both FHIR media types, with or without a charset', async () => {
       expect((await metadata({ accept: 'application/fhir+xml' })).status).toBe(200);
+      expect((await metadata({ accept: 'application/fhir+json;charset=utf-8' })).status).toBe(200);
+      expect((await metadata({ accept: 'text/html, application/fhir+json;q=0.5' })).status).toBe(200);
+      expect((await metadata({ accept: '*/*' })).status).toBe(200);
     });
 
     it('lets _format override Accept', async () => {
@@ -156,14 +303,20 @@ describe('provider pipeline', () => {
         headers: { accept: 'application/fhir+xml' },
       });
       expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/fhir+json;charset=utf-8');
     });
 
     it('needs a FHIR Content-Type on a POST', async () => {
-      const response = await provider.send('appointmentCreate', 'POST', '/Appointment', {
+      const plain = await provider.send('appointmentCreate', 'POST', '/Appointment', {
         body: '{}',
         headers: { 'content-type': 'text/plain' },
       });
-      expect(response.status).toBe(415);
+      expect(await refused(plain)).toEqual(UNSUPPORTED);
+      const none = await provider.send('appointmentCreate', 'POST', '/Appointment', {
+        body: '{}',
+        headers: { 'content-type': undefined },
+      });
+      expect(none.status).toBe(415);
     });
   });
 

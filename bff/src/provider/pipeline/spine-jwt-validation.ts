@@ -20,25 +20,154 @@ export interface JwtPolicy {
 
 const base64urlPart = /^[A-Za-z0-9_-]+$/;
 
-const nonEmpty = z.string().min(1);
-const identifierSchema = z.object({ system: nonEmpty, value: nonEmpty });
-const deviceSchema = z.object({
-  resourceType: z.literal('Device'),
-  identifier: z.array(identifierSchema).min(1),
-  model: nonEmpty,
-  version: nonEmpty,
-});
-const organizationSchema = z.object({
-  resourceType: z.literal('Organization'),
-  name: nonEmpty,
-  identifier: z.array(identifierSchema).min(1),
-});
-const practitionerSchema = z.object({
-  resourceType: z.literal('Practitioner'),
-  id: nonEmpty,
-  identifier: z.array(identifierSchema).min(1),
-  name: z.array(z.object({ family: nonEmpty, given: z.array(nonEmpty).min(1) })).min(1),
-});
+/*
+ * The three FHIR resources of the JWT (requesting_device, requesting_organization, requesting_practitioner) are
+ * judged in three steps, each with the error the spec and the assurance suite give it (docs/decisions/0030):
+ *
+ * 1. The claim is a JSON object of the expected resourceType, else 400 BAD_REQUEST ("invalid FHIR resource in JWT
+ *    claim (for example, patient resource when practitioner expected)").
+ * 2. It is a valid STU3 resource of that type: only elements the resource defines, of the right JSON shape, else
+ *    422 INVALID_RESOURCE ("Resource fails to validate against StructureDefinition (either in request body or in
+ *    JSON Web Tokens (JWT) claim)"; the suite adds an element Device does not have and expects 422).
+ * 3. It carries what GP Connect requires of it (device identifier, model and version; organisation name and ODS
+ *    code; practitioner id, name and SDS user id), else 400 BAD_REQUEST: an incomplete claim, as a missing claim.
+ */
+const COMMON_ELEMENTS = [
+  'id',
+  'meta',
+  'implicitRules',
+  'language',
+  'text',
+  'contained',
+  'extension',
+  'modifierExtension',
+];
+/** The elements of each STU3 resource (hl7.org/fhir/STU3/<type>.html). */
+const ELEMENTS = {
+  Device: [
+    'identifier',
+    'udi',
+    'status',
+    'type',
+    'lotNumber',
+    'manufacturer',
+    'manufactureDate',
+    'expirationDate',
+    'model',
+    'version',
+    'patient',
+    'owner',
+    'contact',
+    'location',
+    'url',
+    'note',
+    'safety',
+  ],
+  Organization: [
+    'identifier',
+    'active',
+    'type',
+    'name',
+    'alias',
+    'telecom',
+    'address',
+    'partOf',
+    'contact',
+    'endpoint',
+  ],
+  Practitioner: [
+    'identifier',
+    'active',
+    'name',
+    'telecom',
+    'address',
+    'gender',
+    'birthDate',
+    'photo',
+    'qualification',
+    'communication',
+  ],
+} as const;
+type ClaimResourceType = keyof typeof ELEMENTS;
+
+const ELEMENT_EXTENSIONS = { id: z.string(), extension: z.array(z.unknown()) };
+/** STU3 Identifier and HumanName, element by element: a stray key makes the claim an invalid resource. */
+const identifierShape = z
+  .strictObject({
+    ...ELEMENT_EXTENSIONS,
+    use: z.string(),
+    type: z.unknown(),
+    system: z.string(),
+    value: z.string(),
+    period: z.unknown(),
+    assigner: z.unknown(),
+  })
+  .partial();
+const humanNameShape = z
+  .strictObject({
+    ...ELEMENT_EXTENSIONS,
+    use: z.string(),
+    text: z.string(),
+    family: z.string(),
+    given: z.array(z.string()),
+    prefix: z.array(z.string()),
+    suffix: z.array(z.string()),
+    period: z.unknown(),
+  })
+  .partial();
+/** The JSON shape of the elements this provider reads; the others only have to exist on the resource type. */
+const SHAPES = {
+  Device: z.object({
+    id: z.string().optional(),
+    identifier: z.array(identifierShape).optional(),
+    model: z.string().optional(),
+    version: z.string().optional(),
+  }),
+  Organization: z.object({
+    id: z.string().optional(),
+    identifier: z.array(identifierShape).optional(),
+    name: z.string().optional(),
+  }),
+  Practitioner: z.object({
+    id: z.string().optional(),
+    identifier: z.array(identifierShape).optional(),
+    name: z.array(humanNameShape).optional(),
+  }),
+} as const;
+
+function isBlank(value: string | undefined): value is undefined {
+  return value === undefined || value.trim().length === 0;
+}
+
+/** Steps 1 and 2 above: the claim as a resource of `type`, or the error that says why it is not one. */
+function claimResource<T extends ClaimResourceType>(
+  claims: Record<string, unknown>,
+  name: string,
+  type: T,
+): z.infer<(typeof SHAPES)[T]> {
+  const value = claims[name];
+  if (!isRecord(value)) throw bad(`JWT claim ${name} is not a FHIR resource`);
+  if (value['resourceType'] !== type) {
+    throw bad(`JWT claim ${name} must be a ${type} resource, not ${String(value['resourceType'])}`);
+  }
+  const known = new Set<string>([...COMMON_ELEMENTS, ...ELEMENTS[type]]);
+  // `_name` carries the id and extensions of a primitive element `name`.
+  const stray = Object.keys(value).find(
+    (key) => key !== 'resourceType' && !known.has(key.startsWith('_') ? key.slice(1) : key),
+  );
+  if (stray) {
+    throw gpcError('INVALID_RESOURCE', `JWT claim ${name}: a ${type} has no element ${stray}`);
+  }
+  const parsed = SHAPES[type].safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw gpcError(
+      'INVALID_RESOURCE',
+      `JWT claim ${name} is not a valid ${type}: ${issue ? `${[type, ...issue.path].join('.')}: ${issue.message}` : 'invalid'}`,
+    );
+  }
+  return parsed.data as z.infer<(typeof SHAPES)[T]>;
+}
 
 const REQUIRED_CLAIMS = [
   'iss',
@@ -140,28 +269,33 @@ function validateClaims(claims: Record<string, unknown>, now: number): SpineClai
   const scope = SCOPES.find((candidate) => candidate === claims['requested_scope']);
   if (!scope) throw bad('JWT requested_scope is not a GP Connect scope');
 
-  const device = deviceSchema.safeParse(claims['requesting_device']);
-  if (!device.success) throw gpcError('BAD_REQUEST', 'JWT requesting_device is not a valid Device', 422);
-  const organisation = organizationSchema.safeParse(claims['requesting_organization']);
-  if (!organisation.success) {
-    throw gpcError('BAD_REQUEST', 'JWT requesting_organization is not a valid Organization', 422);
+  // Step 3: what GP Connect requires of each resource; an incomplete claim is a malformed request.
+  const device = claimResource(claims, 'requesting_device', 'Device');
+  const deviceIdentifier = device.identifier?.[0];
+  if (isBlank(deviceIdentifier?.system) || isBlank(deviceIdentifier.value)) {
+    throw bad('JWT requesting_device has no identifier with a system and a value');
   }
-  const ods = organisation.data.identifier.find((identifier) => identifier.system === SYS.odsOrg);
-  if (!ods) throw bad('JWT requesting_organization has no ODS code identifier');
-  const practitioner = practitionerSchema.safeParse(claims['requesting_practitioner']);
-  if (!practitioner.success) {
-    throw gpcError('BAD_REQUEST', 'JWT requesting_practitioner is not a valid Practitioner', 422);
+  if (isBlank(device.model) || isBlank(device.version)) {
+    throw bad('JWT requesting_device has no model or no version');
   }
-  if (!practitioner.data.identifier.some((identifier) => identifier.system === SYS.sdsUser)) {
-    throw bad('JWT requesting_practitioner has no SDS user id identifier');
+  const organisation = claimResource(claims, 'requesting_organization', 'Organization');
+  if (isBlank(organisation.name)) throw bad('JWT requesting_organization has no name');
+  const ods = organisation.identifier?.find((identifier) => identifier.system === SYS.odsOrg);
+  if (isBlank(ods?.value)) throw bad('JWT requesting_organization has no ODS code identifier');
+  const practitioner = claimResource(claims, 'requesting_practitioner', 'Practitioner');
+  if (isBlank(practitioner.id)) throw bad('JWT requesting_practitioner has no id');
+  const name = practitioner.name?.[0];
+  if (isBlank(name?.family) || isBlank(name.given?.[0])) {
+    throw bad('JWT requesting_practitioner has no name with a family and a given name');
   }
-  if (practitioner.data.id !== claims['sub']) throw bad('JWT sub must equal requesting_practitioner.id');
+  const sdsUser = practitioner.identifier?.find((identifier) => identifier.system === SYS.sdsUser);
+  if (isBlank(sdsUser?.value)) throw bad('JWT requesting_practitioner has no SDS user id identifier');
+  if (practitioner.id !== claims['sub']) throw bad('JWT sub must equal requesting_practitioner.id');
 
-  const deviceIdentifier = device.data.identifier[0];
   return {
     scope,
     requestingOrganisationOds: ods.value,
-    requestingDevice: deviceIdentifier ? `${deviceIdentifier.system}|${deviceIdentifier.value}` : 'unknown',
-    requestingUserId: practitioner.data.id,
+    requestingDevice: `${deviceIdentifier.system}|${deviceIdentifier.value}`,
+    requestingUserId: practitioner.id,
   };
 }

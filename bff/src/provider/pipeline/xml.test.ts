@@ -102,7 +102,7 @@ async function freeSlots() {
 }
 const bookXml = (
   body: unknown,
-  path = '/Appointment?_format=xml',
+  path = '/Appointment?_format=application/fhir+xml',
   headers: Record<string, string | undefined> = {},
 ) =>
   provider.send('appointmentCreate', 'POST', path, {
@@ -121,17 +121,17 @@ describe('FHIR XML responses', () => {
     expect(withoutId(fromXml(xml))).toEqual(withoutId(json));
   });
 
-  it('lets _format=application/fhir+json override an XML Accept, and _format=xml override a JSON one', async () => {
+  it('lets _format=application/fhir+json override an XML Accept, and _format=application/fhir+xml override a JSON one', async () => {
     const json = await provider.send('slotSearch', 'GET', `${SLOTS}&_format=application/fhir+json`, {
       headers: { accept: XML },
     });
     expect(json.status).toBe(200);
     expect(json.headers['content-type']).toBe(JSON_CONTENT_TYPE);
     expect(json.json()['resourceType']).toBe('Bundle');
-    const xml = await provider.send('metadata', 'GET', '/metadata?_format=xml');
+    const xml = await provider.send('metadata', 'GET', '/metadata?_format=application/fhir+xml');
     expect(xml.headers['content-type']).toBe(XML_CONTENT_TYPE);
-    const mime = await provider.send('metadata', 'GET', `/metadata?_format=${encodeURIComponent(XML)}`);
-    expect(mime.headers['content-type']).toBe(XML_CONTENT_TYPE);
+    const encoded = await provider.send('metadata', 'GET', `/metadata?_format=${encodeURIComponent(XML)}`);
+    expect(encoded.headers['content-type']).toBe(XML_CONTENT_TYPE);
   });
 
   it('follows the Accept preference order and falls back to the Content-Type, then JSON', async () => {
@@ -169,7 +169,7 @@ describe('FHIR XML responses', () => {
     );
     expect(code(fromXml(missing))).toBe('NO_RECORD_FOUND');
 
-    const noTrace = await provider.send('metadata', 'GET', '/metadata?_format=xml', {
+    const noTrace = await provider.send('metadata', 'GET', '/metadata?_format=application/fhir+xml', {
       headers: { 'ssp-traceid': undefined },
     });
     expect(noTrace.status).toBe(400);
@@ -180,24 +180,24 @@ describe('FHIR XML responses', () => {
       headers: { 'content-type': 'text/plain', accept: XML },
     });
     expect(textBody.status).toBe(415);
-    expect(code(fromXml(textBody))).toBe('BAD_REQUEST');
+    expect(code(fromXml(textBody))).toBe('UNSUPPORTED_MEDIA_TYPE');
 
     const unsupported = await provider.send('metadata', 'GET', '/metadata', {
       headers: { accept: 'text/html' },
     });
     expect(unsupported.status).toBe(415);
     expect(unsupported.headers['content-type']).toBe(JSON_CONTENT_TYPE);
-    expect(code(unsupported.json())).toBe('BAD_REQUEST');
+    expect(code(unsupported.json())).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 });
 
 describe('FHIR XML request bodies', () => {
-  it('books an appointment sent as XML with _format=xml, answering in XML', async () => {
+  it('books an appointment sent as XML with _format=application/fhir+xml, answering in XML', async () => {
     const [slot] = await freeSlots();
     if (!slot) throw new Error('no slot');
     const response = await bookXml(
       bookingBody({ slots: [slot], comment: 'Call "first" & <then> come' }),
-      '/Appointment?_format=xml',
+      '/Appointment?_format=application/fhir+xml',
       { accept: 'application/fhir+json' },
     );
     expect(response.status).toBe(201);
