@@ -90,14 +90,16 @@ test('at a practice with a branch surgery, each in-person time says where, and t
   await signInToHome(page, 'Aisha Khan');
   await page.goto('/book/slots?practice=Y90001&role=gp&channel=in-person');
   await expect(slotButtons(page).first()).toBeVisible();
-  const surgery = page.getByRole('combobox', { name: 'Surgery' });
-  await expect(surgery.locator('option')).toHaveText([
+  await page.getByText('Filter times').click();
+  const surgery = page.getByRole('group', { name: 'Surgery' });
+  await expect(surgery.getByRole('radio')).toHaveCount(3);
+  await expect(surgery.locator('label')).toHaveText([
     'All surgeries',
     'Riverside Medical Centre',
     'Riverside Medical Centre - Kirkstall branch',
   ]);
-  await surgery.selectOption({ label: 'Riverside Medical Centre - Kirkstall branch' });
-  await page.getByRole('button', { name: 'Show appointments' }).click();
+  await surgery.getByRole('radio', { name: 'Riverside Medical Centre - Kirkstall branch' }).check();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/location=/);
   await expect(
     page.getByText(/GP appointments in person at Riverside Medical Centre - Kirkstall branch,/),

@@ -1,4 +1,4 @@
-import type { DeliveryChannel, PractitionerRole, Practitioner } from '@gpbook/shared/codes';
+import type { DeliveryChannel, PractitionerRole, Practitioner, RoleGroup } from '@gpbook/shared/codes';
 import {
   formatLondonCalendarDate,
   formatLondonDate,
@@ -75,4 +75,19 @@ export function slotAccessibleName(slot: Bookable, place?: string): string {
 /** "GP appointment" / "Nurse appointment". */
 export function appointmentKind(role: PractitionerRole): string {
   return `${role.display} appointment`;
+}
+
+const person: Record<RoleGroup, string> = {
+  gp: 'GP',
+  nurse: 'nurse',
+  pharmacist: 'pharmacist',
+  'healthcare-assistant': 'healthcare assistant',
+  phlebotomist: 'phlebotomist',
+  'mental-health': 'mental health practitioner',
+  other: 'healthcare professional',
+};
+
+/** The person a patient would see, inside a sentence: "a female GP", "a male nurse". */
+export function rolePerson(group: RoleGroup | undefined): string {
+  return group === undefined ? 'healthcare professional' : person[group];
 }

@@ -12,6 +12,8 @@ interface RadiosProps<T extends string> {
   /** The question. With `isPageHeading` it is the page's <h1>, as NHS.UK does for one-question pages. */
   legend: string;
   isPageHeading?: boolean;
+  /** The legend's size when it is not the page heading: medium (default) or small, for a group of filters. */
+  legendSize?: 'm' | 's';
   hint?: ReactNode;
   options: readonly RadioOption<T>[];
   value: T | undefined;
@@ -21,7 +23,17 @@ interface RadiosProps<T extends string> {
 
 /** NHS.UK radios in a fieldset, with hint and inline error. */
 export function Radios<T extends string>(props: RadiosProps<T>) {
-  const { name, legend, isPageHeading = true, hint, options, value, onChange, error } = props;
+  const {
+    name,
+    legend,
+    isPageHeading = true,
+    legendSize = 'm',
+    hint,
+    options,
+    value,
+    onChange,
+    error,
+  } = props;
   const hintId = hint ? `${name}-hint` : undefined;
   const errorId = error ? `${name}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -29,7 +41,7 @@ export function Radios<T extends string>(props: RadiosProps<T>) {
     <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy}>
         <legend
-          className={`nhsuk-fieldset__legend ${isPageHeading ? 'nhsuk-fieldset__legend--l' : 'nhsuk-fieldset__legend--m'}`}
+          className={`nhsuk-fieldset__legend nhsuk-fieldset__legend--${isPageHeading ? 'l' : legendSize}`}
         >
           {isPageHeading ? <h1 className="nhsuk-fieldset__heading">{legend}</h1> : legend}
         </legend>

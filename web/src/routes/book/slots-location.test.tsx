@@ -1,5 +1,5 @@
 import { slotsQuerySchema } from '@gpbook/shared/slots';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { stubApi } from '../../test/api-stub';
@@ -49,7 +49,7 @@ function stubPracticeWithBranch() {
 const slotsPath = '/book/slots?practice=Y90001&role=gp';
 
 describe('slots at a practice with a branch surgery', () => {
-  it('says where each in-person time is, and filters by surgery with a select and a button', async () => {
+  it('says where each in-person time is, and filters by surgery with radios and a button', async () => {
     const api = stubPracticeWithBranch();
     const { router } = renderApp(`${slotsPath}&channel=in-person`);
     expect(
@@ -59,16 +59,18 @@ describe('slots at a practice with a branch surgery', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /9am, .*at Riverside Medical Centre$/ })).toBeInTheDocument();
 
-    const select = screen.getByRole('combobox', { name: 'Surgery' });
-    expect([...(select as HTMLSelectElement).options].map((option) => option.text)).toEqual([
-      'All surgeries',
-      'Kirkstall branch',
-      'Riverside Medical Centre',
-    ]);
-    await userEvent.selectOptions(select, 'Kirkstall branch');
-    // Choosing in the select alone moves nobody on.
+    const surgery = screen.getByRole('group', { name: 'Surgery' });
+    expect(
+      within(surgery)
+        .getAllByRole('radio')
+        .map((radio) => radio.closest('div')?.textContent),
+    ).toEqual(['All surgeries', 'Kirkstall branch', 'Riverside Medical Centre']);
+    expect(within(surgery).getByRole('radio', { name: 'All surgeries' })).toBeChecked();
+    await userEvent.click(screen.getByText('Filter times'));
+    await userEvent.click(within(surgery).getByRole('radio', { name: 'Kirkstall branch' }));
+    // Choosing alone moves nobody on.
     expect(router.state.location.search).not.toContain('location=');
-    await userEvent.click(screen.getByRole('button', { name: 'Show appointments' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
 
     await waitFor(() => expect(router.state.location.search).toContain('location=riverside-kirkstall'));
     expect(await screen.findByText(/GP appointments in person at Kirkstall branch,/)).toBeInTheDocument();
@@ -77,12 +79,13 @@ describe('slots at a practice with a branch surgery', () => {
     // One surgery shown: the times no longer repeat where they are.
     expect(screen.getByRole('button', { name: /Dr Rajesh Patel, GP, in person$/ })).toBeInTheDocument();
     expect(api.callsTo('GET', '/api/slots').at(-1)?.path).toContain('location=riverside-kirkstall');
-    expect(screen.getByRole('combobox', { name: 'Surgery' })).toHaveValue('riverside-kirkstall');
+    expect(screen.getByRole('radio', { name: 'Kirkstall branch' })).toBeChecked();
+    expect(screen.getByText('Filter times (1 filter on)')).toBeInTheDocument();
     // A new list is a new page: focus goes to its heading, as after any page change.
     expect(screen.getByRole('heading', { level: 1, name: 'Choose a time' })).toHaveFocus();
 
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Surgery' }), 'All surgeries');
-    await userEvent.click(screen.getByRole('button', { name: 'Show appointments' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'All surgeries' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
     await waitFor(() => expect(router.state.location.search).not.toContain('location='));
     expect(await screen.findByRole('button', { name: /Dr Amina Shah/ })).toBeInTheDocument();
   });
@@ -91,7 +94,7 @@ describe('slots at a practice with a branch surgery', () => {
     stubPracticeWithBranch();
     renderApp(`${slotsPath}&channel=telephone`);
     expect(await screen.findByRole('button', { name: /2pm, .*GP, by phone$/ })).toBeInTheDocument();
-    expect(screen.queryByRole('combobox', { name: 'Surgery' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Surgery' })).not.toBeInTheDocument();
   });
 
   it('offers all surgeries when the one chosen has nothing free, and changing the type starts from all of them', async () => {

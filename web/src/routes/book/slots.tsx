@@ -1,7 +1,7 @@
 import { roleGroupDisplay } from '@gpbook/shared/codes';
 import type { Slot } from '@gpbook/shared/slots';
-import { todayInLondon } from '@gpbook/shared/time';
-import type { ReactNode } from 'react';
+import { formatLondonCalendarDate, todayInLondon } from '@gpbook/shared/time';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorPanel } from '../../components/error-panel';
@@ -21,9 +21,17 @@ import {
 import { usePractices } from '../../features/practices/api/get-practices';
 import { PracticePhone } from '../../features/practices/components/practice-phone';
 import { useSlots } from '../../features/slots/api/get-slots';
-import { LocationFilter } from '../../features/slots/components/location-filter';
+import { DayList } from '../../features/slots/components/day-list';
+import { SlotFiltersForm, type SlotListChoice } from '../../features/slots/components/slot-filters-form';
 import { SlotPicker } from '../../features/slots/components/slot-picker';
-import { channelPhrase, shortCalendarDate } from '../../lib/describe';
+import {
+  clinicianChoices,
+  filterSlotDays,
+  hasSlotFilters,
+  type SlotFilters,
+} from '../../features/slots/lib/slot-filters';
+import { channelPhrase, rolePerson, shortCalendarDate } from '../../lib/describe';
+import { timeOfDayDisplay } from '../../lib/time-of-day';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
 import { ApiError } from '../../lib/api-client';
@@ -59,7 +67,7 @@ function DateWindowNav({
           <li className="nhsuk-pagination-item--previous">
             <Link
               className="nhsuk-pagination__link nhsuk-pagination__link--prev"
-              to={stepPath(flow, 'slots', { ...choices, from: earlier, slot: undefined })}
+              to={stepPath(flow, 'slots', { ...choices, from: earlier, day: undefined, slot: undefined })}
               rel="prev"
             >
               <span className="nhsuk-pagination__title">Show earlier dates</span>
@@ -73,7 +81,7 @@ function DateWindowNav({
         <li className="nhsuk-pagination-item--next">
           <Link
             className="nhsuk-pagination__link nhsuk-pagination__link--next"
-            to={stepPath(flow, 'slots', { ...choices, from: later, slot: undefined })}
+            to={stepPath(flow, 'slots', { ...choices, from: later, day: undefined, slot: undefined })}
             rel="next"
           >
             <span className="nhsuk-pagination__title">Show later dates</span>
@@ -166,7 +174,7 @@ function SlotsError({
   );
 }
 
-/** Free slots for the chosen practice, type and channel, two weeks at a time, grouped by day. */
+/** Free slots for the chosen practice, type and channel, two weeks at a time: a day first, then its times. */
 export function SlotsStepRoute() {
   const { flow, choices } = useBookingFlow();
   const navigate = useNavigate();
@@ -189,31 +197,57 @@ export function SlotsStepRoute() {
           location: choices.location,
         },
   );
+  // Another surgery's times are on their way: the previous ones are not for choosing.
+  const loading = slots.isPending || slots.isPlaceholderData;
+  const allDays = loading ? undefined : slots.data?.days;
+  const { time, clinician, gender } = choices;
+  const filters = useMemo<SlotFilters>(() => ({ time, clinician, gender }), [time, clinician, gender]);
+  const days = useMemo(() => filterSlotDays(allDays ?? [], filters), [allDays, filters]);
+  const clinicians = useMemo(() => clinicianChoices(allDays ?? []), [allDays]);
   const slotTaken = (location.state as SlotsPageState | null)?.slotTaken === true;
   useDocumentTitle('Choose a time', slotTaken);
   if (redirect) return <StepRedirect flow={flow} step="slots" choices={choices} />;
 
   const kind = choices.role ? roleGroupDisplay[choices.role] : 'All';
   const how = choices.channel ? channelPhrase[choices.channel] : '';
-  const forWindow = { ...choices, from: range.from };
-  // Another type or way of having the appointment may not be offered at the surgery chosen: start from all of them.
-  const forOtherChoice = { ...forWindow, location: undefined };
+  const forWindow = { ...choices, from: range.from, slot: undefined };
+  // Another type or way of having the appointment may not be offered at the surgery or by the clinician chosen.
+  const forOtherChoice = { ...forWindow, location: undefined, clinician: undefined };
+  const unfiltered = {
+    ...forWindow,
+    location: undefined,
+    time: undefined,
+    clinician: undefined,
+    gender: undefined,
+  };
   // Where a telephone or video appointment is "held" means nothing to the patient; for in person it matters.
   const locations = choices.channel === 'in-person' ? (slots.data?.locations ?? []) : [];
   const place = locations.find((candidate) => candidate.id === choices.location);
   const filterByPlace = locations.length > 1 || choices.location !== undefined;
   const showPlace = locations.length > 1 && place === undefined;
-  const choosePlace = (location: string | undefined) =>
-    void navigate(stepPath(flow, 'slots', { ...forWindow, location, slot: undefined }));
+  const person = rolePerson(choices.role);
+  const apply = ({ location: chosenPlace, filters: chosen }: SlotListChoice) =>
+    void navigate(
+      stepPath(flow, 'slots', {
+        ...forWindow,
+        location: chosenPlace,
+        time: chosen.time,
+        clinician: chosen.clinician,
+        gender: chosen.gender,
+      }),
+    );
   const choose = (slot: Slot) => {
     update({ slot });
     void navigate(nextPath(flow, 'slots', { ...forWindow, slot: slot.id }));
   };
-  // Another surgery's times are on their way: the previous ones are not for choosing.
-  const loading = slots.isPending || slots.isPlaceholderData;
-  const days = loading ? [] : (slots.data?.days ?? []);
   const count = days.reduce((total, day) => total + day.slots.length, 0);
   const dates = `${shortCalendarDate(range.from)} to ${shortCalendarDate(range.to)}`;
+  // The day asked for in the address, while it is in the window; else the first day with times.
+  const asked =
+    choices.day !== undefined
+      ? days.find((day) => day.date === choices.day)
+      : days.find((day) => day.slots.length > 0);
+  const filtered = hasSlotFilters(filters);
 
   return (
     <>
@@ -244,8 +278,22 @@ export function SlotsStepRoute() {
           <Link to={stepPath(flow, 'how', forOtherChoice)}>Change how you have the appointment</Link>
         </li>
       </ul>
-      {slots.data && filterByPlace ? (
-        <LocationFilter locations={locations} selected={place?.id} onChange={choosePlace} />
+      {slots.data ? (
+        <SlotFiltersForm
+          key={`${choices.location ?? ''}|${time ?? ''}|${clinician ?? ''}|${gender ?? ''}`}
+          locations={filterByPlace ? locations : []}
+          current={{ location: place?.id ?? choices.location, filters }}
+          clinicians={clinicians}
+          person={person}
+          onApply={apply}
+          clearTo={stepPath(flow, 'slots', unfiltered)}
+        />
+      ) : null}
+      {filtered ? (
+        <p className="nhsuk-body app-filter-summary">
+          Showing {filterSummary(filters, person)}.{' '}
+          <Link to={stepPath(flow, 'slots', unfiltered)}>Clear filters</Link>
+        </p>
       ) : null}
       {!online ? <OfflineReason action="book an appointment" /> : null}
       {loading ? (
@@ -255,60 +303,141 @@ export function SlotsStepRoute() {
       ) : slots.isError ? (
         <SlotsError error={slots.error} flow={flow} choices={choices} />
       ) : count === 0 ? (
-        <div className="app-no-slots">
-          <h2 className="nhsuk-heading-m">There are no free appointments on these dates</h2>
-          <p className="nhsuk-body">
-            There are no {kind === 'All' ? '' : `${kind} `}appointments {how} free
-            {choices.location !== undefined ? ` at ${place?.name ?? 'the surgery you chose'}` : ''} from{' '}
-            {dates}.
-          </p>
-          <p className="nhsuk-body">You could:</p>
-          <ul className="nhsuk-list nhsuk-list--bullet">
-            {choices.location !== undefined ? (
-              <li>
-                <Link to={stepPath(flow, 'slots', { ...forOtherChoice, slot: undefined })}>
-                  look at all surgeries
-                </Link>
-              </li>
-            ) : null}
-            <li>
-              <Link to={stepPath(flow, 'slots', { ...choices, from: laterFrom(range.to), slot: undefined })}>
-                look at later dates
-              </Link>
-            </li>
-            <li>
-              <Link to={stepPath(flow, 'type', forOtherChoice)}>choose another type of appointment</Link>
-            </li>
-            <li>
-              <Link to={stepPath(flow, 'how', forOtherChoice)}>
-                choose another way to have the appointment
-              </Link>
-            </li>
-            {practice ? (
-              <li>
-                <PracticePhone practice={practice} prefix="phone" />
-              </li>
-            ) : null}
-          </ul>
-        </div>
+        <NoSlots
+          flow={flow}
+          choices={choices}
+          kind={kind}
+          how={how}
+          dates={dates}
+          placeName={place?.name}
+          filtered={filtered}
+          unfiltered={unfiltered}
+          forOtherChoice={forOtherChoice}
+          laterFrom={laterFrom(range.to)}
+        />
       ) : (
         <>
           <p className="nhsuk-body" role="status">
-            {count} free {count === 1 ? 'appointment' : 'appointments'}. Choose one to continue.
+            {count} free {count === 1 ? 'time' : 'times'} from {dates}. Choose a day, then a time.
           </p>
-          <SlotPicker
+          <h2 className="nhsuk-heading-m">Choose a day</h2>
+          <DayList
             days={days}
-            onChoose={choose}
-            disabled={!online}
-            describedBy={online ? undefined : 'offline-reason'}
-            showLocation={showPlace}
+            selected={asked?.date ?? choices.day}
+            hrefFor={(day) => stepPath(flow, 'slots', { ...forWindow, day })}
           />
+          {asked && asked.slots.length > 0 ? (
+            <SlotPicker
+              key={asked.date}
+              day={asked}
+              onChoose={choose}
+              disabled={!online}
+              describedBy={online ? undefined : 'offline-reason'}
+              showLocation={showPlace}
+              autoFocus={choices.day !== undefined}
+            />
+          ) : choices.day !== undefined ? (
+            <p className="nhsuk-body" data-autofocus tabIndex={-1}>
+              There are no {filtered ? 'times that match your filters' : 'free times'} on{' '}
+              {formatLondonCalendarDate(choices.day)}. Choose another day.
+            </p>
+          ) : null}
         </>
       )}
       {/* Shown once the list is in, so it does not jump down the page when the times arrive. */}
       {slots.isSuccess ? (
-        <DateWindowNav flow={flow} choices={choices} from={range.from} to={range.to} today={today} />
+        <DateWindowNav flow={flow} choices={forWindow} from={range.from} to={range.to} today={today} />
       ) : null}
     </>
+  );
+}
+
+/** "morning times with a female GP", "times with Dr Amelia Hart". */
+function filterSummary(filters: SlotFilters, person: string): string {
+  const times = filters.time ? `${timeOfDayDisplay[filters.time].toLowerCase()} times` : 'times';
+  const who = filters.clinician
+    ? ` with ${filters.clinician}`
+    : filters.gender
+      ? ` with a ${filters.gender} ${person}`
+      : '';
+  return `only ${times}${who}`;
+}
+
+/** Nothing free in the window (or nothing that passes the filters), and what the patient could do instead. */
+function NoSlots({
+  flow,
+  choices,
+  kind,
+  how,
+  dates,
+  placeName,
+  filtered,
+  unfiltered,
+  forOtherChoice,
+  laterFrom: later,
+}: {
+  flow: BookingFlow;
+  choices: BookingChoices;
+  kind: string;
+  how: string;
+  dates: string;
+  placeName: string | undefined;
+  filtered: boolean;
+  unfiltered: BookingChoices;
+  forOtherChoice: BookingChoices;
+  laterFrom: string;
+}) {
+  const practice = usePractice(choices.practice);
+  return (
+    <div className="app-no-slots">
+      <h2 className="nhsuk-heading-m">
+        {filtered
+          ? 'There are no times that match your filters on these dates'
+          : 'There are no free appointments on these dates'}
+      </h2>
+      {filtered ? null : (
+        <p className="nhsuk-body">
+          There are no {kind === 'All' ? '' : `${kind} `}appointments {how} free
+          {choices.location !== undefined ? ` at ${placeName ?? 'the surgery you chose'}` : ''} from {dates}.
+        </p>
+      )}
+      <p className="nhsuk-body">You could:</p>
+      <ul className="nhsuk-list nhsuk-list--bullet">
+        {filtered ? (
+          <li>
+            <Link to={stepPath(flow, 'slots', unfiltered)}>clear the filters</Link>
+          </li>
+        ) : choices.location !== undefined ? (
+          <li>
+            <Link
+              to={stepPath(flow, 'slots', {
+                ...choices,
+                location: undefined,
+                day: undefined,
+                slot: undefined,
+              })}
+            >
+              look at all surgeries
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={stepPath(flow, 'slots', { ...choices, from: later, day: undefined, slot: undefined })}>
+            look at later dates
+          </Link>
+        </li>
+        <li>
+          <Link to={stepPath(flow, 'type', forOtherChoice)}>choose another type of appointment</Link>
+        </li>
+        <li>
+          <Link to={stepPath(flow, 'how', forOtherChoice)}>choose another way to have the appointment</Link>
+        </li>
+        {practice ? (
+          <li>
+            <PracticePhone practice={practice} prefix="phone" />
+          </li>
+        ) : null}
+      </ul>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  choicesSearch,
   earlierFrom,
   missingStep,
   previousPath,
@@ -23,6 +24,20 @@ describe('booking steps', () => {
       from: undefined,
       slot: undefined,
     });
+  });
+
+  it('reads the slot list’s day and filters from the address, and writes them back', () => {
+    const search =
+      '?practice=Y90001&role=gp&channel=in-person&day=2026-12-01&time=evening&gender=female&clinician=Dr+Amelia+Hart';
+    const choices = readChoices(new URLSearchParams(search));
+    expect(choices).toMatchObject({
+      day: '2026-12-01',
+      time: 'evening',
+      gender: 'female',
+      clinician: 'Dr Amelia Hart',
+    });
+    expect(choicesSearch(choices)).toBe(search);
+    expect(readChoices(new URLSearchParams('day=2026-13-01&time=night&gender=other&clinician='))).toEqual({});
   });
 
   it('asks for the practice only when there is a choice, and never when moving an appointment', () => {

@@ -1,4 +1,10 @@
-import { deliveryChannels, roleGroups, type DeliveryChannel, type RoleGroup } from '@gpbook/shared/codes';
+import {
+  deliveryChannels,
+  roleGroups,
+  type DeliveryChannel,
+  type PractitionerGender,
+  type RoleGroup,
+} from '@gpbook/shared/codes';
 import { odsCodeSchema } from '@gpbook/shared/practices';
 import { slotIdSchema, slotsQuerySchema } from '@gpbook/shared/slots';
 import {
@@ -7,6 +13,7 @@ import {
   londonDateSchema,
   type LondonDate,
 } from '@gpbook/shared/time';
+import { isTimeOfDay, type TimeOfDay } from '../../../lib/time-of-day';
 
 /**
  * The booking journey's state that belongs in the address: which practice, type, channel, date window and slot.
@@ -21,8 +28,19 @@ export interface BookingChoices {
   from?: LondonDate | undefined;
   /** Only slots at this surgery (a location id from the slot search), when the practice has more than one. */
   location?: string | undefined;
+  /** The day whose times the slot list shows (London), within the window. */
+  day?: LondonDate | undefined;
+  /** Only times in this part of the day. */
+  time?: TimeOfDay | undefined;
+  /** Only times with this clinician, by the name the practice gives. */
+  clinician?: string | undefined;
+  /** Only times with a female, or a male, clinician. */
+  gender?: ClinicianGender | undefined;
   slot?: string | undefined;
 }
+
+/** The clinician preferences patients are offered. */
+export type ClinicianGender = Extract<PractitionerGender, 'female' | 'male'>;
 
 export type BookingStep = 'practice' | 'type' | 'how' | 'slots' | 'reason' | 'check';
 
@@ -45,6 +63,20 @@ function isChannel(value: string | null): value is DeliveryChannel {
   return value !== null && (deliveryChannels as readonly string[]).includes(value);
 }
 
+function isClinicianGender(value: string | null): value is ClinicianGender {
+  return value === 'female' || value === 'male';
+}
+
+/** A clinician's name as the practice writes it: any printable text, not too long for an address. */
+function isClinicianName(value: string | null): value is string {
+  return (
+    value !== null &&
+    value.trim().length > 0 &&
+    value.length <= 100 &&
+    [...value].every((character) => character.charCodeAt(0) >= 32)
+  );
+}
+
 export function readChoices(params: URLSearchParams): BookingChoices {
   const practice = params.get('practice');
   const role = params.get('role');
@@ -52,19 +84,39 @@ export function readChoices(params: URLSearchParams): BookingChoices {
   const from = params.get('from');
   const slot = params.get('slot');
   const location = params.get('location');
+  const day = params.get('day');
+  const time = params.get('time');
+  const clinician = params.get('clinician');
+  const gender = params.get('gender');
   return {
     practice: practice && odsCodeSchema.safeParse(practice).success ? practice : undefined,
     role: isRoleGroup(role) ? role : undefined,
     channel: isChannel(channel) ? channel : undefined,
     from: from && londonDateSchema.safeParse(from).success ? from : undefined,
     location: location && locationSchema.safeParse(location).success ? location : undefined,
+    day: day && londonDateSchema.safeParse(day).success ? day : undefined,
+    time: isTimeOfDay(time) ? time : undefined,
+    clinician: isClinicianName(clinician) ? clinician : undefined,
+    gender: isClinicianGender(gender) ? gender : undefined,
     slot: slot && slotIdSchema.safeParse(slot).success ? slot : undefined,
   };
 }
 
 export function choicesSearch(choices: BookingChoices): string {
   const params = new URLSearchParams();
-  for (const key of ['practice', 'role', 'channel', 'from', 'location', 'slot'] as const) {
+  const keys = [
+    'practice',
+    'role',
+    'channel',
+    'from',
+    'location',
+    'day',
+    'time',
+    'gender',
+    'clinician',
+    'slot',
+  ] as const;
+  for (const key of keys) {
     const value = choices[key];
     if (value) params.set(key, value);
   }

@@ -1,75 +1,100 @@
 import type { Slot, SlotDay } from '@gpbook/shared/slots';
 import { formatLondonCalendarDate, formatLondonTime } from '@gpbook/shared/time';
 import { useRef, useState } from 'react';
+import { timeOfDayDisplay, type TimeOfDay } from '../../../lib/time-of-day';
 import { durationText, slotAccessibleName } from '../../../lib/describe';
+import { slotsByTimeOfDay } from '../lib/slot-filters';
 
-/** How many times a day shows before "show all": enough to choose from without a very long page on a phone. */
-export const TIMES_SHOWN_PER_DAY = 6;
+/** How many times each part of the day shows before "show more": enough to choose from on a phone. */
+export const TIMES_SHOWN_PER_PART = 6;
 
 interface SlotPickerProps {
-  days: readonly SlotDay[];
+  /** The one day shown, with the times that pass the filters. */
+  day: SlotDay;
   onChoose: (slot: Slot) => void;
   /** Offline: the times stay visible but cannot be chosen; `describedBy` says why. */
   disabled?: boolean;
   describedBy?: string | undefined;
   /** The list mixes surgeries (a practice with branch sites): each time says where it is. */
   showLocation?: boolean;
+  /** The day was chosen just now: its heading takes focus (see useRouteFocus). */
+  autoFocus?: boolean;
 }
 
 /**
- * Free slots grouped by day: a heading per day and a real button per slot whose accessible name says everything
- * about it (day, date, time, length, practitioner, role, channel and, when it varies, surgery), so it makes sense
- * out of context too.
+ * One day's free times, by morning, afternoon and evening: a real button per slot whose accessible name says
+ * everything about it (day, date, time, length, practitioner, role, channel and, when it varies, surgery), so it
+ * makes sense out of context too. Only one day is drawn at a time, so the page stays quick with hundreds of slots.
  */
 export function SlotPicker({
-  days,
+  day,
   onChoose,
   disabled = false,
   describedBy,
   showLocation = false,
+  autoFocus = false,
 }: SlotPickerProps) {
+  const dateText = formatLondonCalendarDate(day.date);
+  const count = day.slots.length;
+  const headingId = `day-${day.date}`;
   return (
-    <div className="app-slot-picker">
-      {days
-        .filter((day) => day.slots.length > 0)
-        .map((day) => (
-          <SlotDayGroup
-            key={day.date}
-            day={day}
-            onChoose={onChoose}
-            disabled={disabled}
-            describedBy={describedBy}
-            showLocation={showLocation}
-          />
-        ))}
-    </div>
+    <section className="app-slot-day" aria-labelledby={headingId}>
+      <h2
+        className="nhsuk-heading-m app-slot-day__heading"
+        id={headingId}
+        {...(autoFocus ? { 'data-autofocus': '' } : {})}
+      >
+        {dateText}{' '}
+        <span className="app-slot-day__count">
+          ({count} {count === 1 ? 'time' : 'times'})
+        </span>
+      </h2>
+      {slotsByTimeOfDay(day.slots).map(({ part, slots }) => (
+        <TimeOfDayGroup
+          key={part}
+          date={day.date}
+          dateText={dateText}
+          part={part}
+          slots={slots}
+          onChoose={onChoose}
+          disabled={disabled}
+          describedBy={describedBy}
+          showLocation={showLocation}
+        />
+      ))}
+    </section>
   );
 }
 
-function SlotDayGroup({
-  day,
+function TimeOfDayGroup({
+  date,
+  dateText,
+  part,
+  slots,
   onChoose,
   disabled,
   describedBy,
   showLocation,
-}: { day: SlotDay } & Omit<SlotPickerProps, 'days'>) {
+}: {
+  date: string;
+  dateText: string;
+  part: TimeOfDay;
+  slots: readonly Slot[];
+} & Pick<SlotPickerProps, 'onChoose' | 'disabled' | 'describedBy' | 'showLocation'>) {
   const [expanded, setExpanded] = useState(false);
   const list = useRef<HTMLUListElement>(null);
-  const headingId = `day-${day.date}`;
-  const shown = expanded ? day.slots : day.slots.slice(0, TIMES_SHOWN_PER_DAY);
-  const hidden = day.slots.length - shown.length;
-  const dateText = formatLondonCalendarDate(day.date);
-  const count = day.slots.length;
-
+  const shown = expanded ? slots : slots.slice(0, TIMES_SHOWN_PER_PART);
+  const hidden = slots.length - shown.length;
+  const headingId = `times-${date}-${part}`;
+  const partText = timeOfDayDisplay[part].toLowerCase();
   return (
-    <section className="app-slot-day" aria-labelledby={headingId}>
-      <h2 className="nhsuk-heading-s app-slot-day__heading" id={headingId}>
-        {dateText}
+    <section aria-labelledby={headingId}>
+      <h3 className="nhsuk-heading-s app-slot-part__heading" id={headingId}>
+        {timeOfDayDisplay[part]}{' '}
         <span className="app-slot-day__count">
-          {' '}
-          ({count} {count === 1 ? 'time' : 'times'})
+          ({slots.length} {slots.length === 1 ? 'time' : 'times'})
         </span>
-      </h2>
+      </h3>
       <ul className="nhsuk-list app-slot-list" ref={list}>
         {shown.map((slot) => (
           <li key={slot.id} className="app-slot-list__item">
@@ -108,12 +133,12 @@ function SlotDayGroup({
           onClick={() => {
             setExpanded(true);
             // Focus the first time that was hidden, so keyboard and screen reader users carry on from there.
-            const index = TIMES_SHOWN_PER_DAY;
+            const index = TIMES_SHOWN_PER_PART;
             requestAnimationFrame(() => list.current?.querySelectorAll('button')[index]?.focus());
           }}
         >
-          Show {hidden} more {hidden === 1 ? 'time' : 'times'}
-          <span className="nhsuk-u-visually-hidden"> on {dateText}</span>
+          Show {hidden} more {partText} {hidden === 1 ? 'time' : 'times'}{' '}
+          <span className="nhsuk-u-visually-hidden">on {dateText}</span>
         </button>
       ) : null}
     </section>

@@ -1,0 +1,32 @@
+import { londonDateTimeWithOffset } from '@gpbook/shared/time';
+
+/**
+ * Morning, afternoon and evening of a London time, as patients narrow a list of times: before midday, midday to
+ * 5pm, from 5pm.
+ */
+export const timesOfDay = ['morning', 'afternoon', 'evening'] as const;
+export type TimeOfDay = (typeof timesOfDay)[number];
+
+export const timeOfDayDisplay: Record<TimeOfDay, string> = {
+  morning: 'Morning',
+  afternoon: 'Afternoon',
+  evening: 'Evening',
+};
+
+export const timeOfDayHint: Record<TimeOfDay, string> = {
+  morning: 'Before midday',
+  afternoon: 'Midday to 5pm',
+  evening: 'From 5pm',
+};
+
+export function isTimeOfDay(value: string | null | undefined): value is TimeOfDay {
+  return value !== null && value !== undefined && (timesOfDay as readonly string[]).includes(value);
+}
+
+/** Which part of the London day an instant falls in. */
+export function timeOfDayOf(instant: string): TimeOfDay {
+  // `yyyy-mm-ddThh:…` in London wall-clock time, whatever offset the instant was written with.
+  const hour = Number(londonDateTimeWithOffset(instant).slice(11, 13));
+  if (hour < 12) return 'morning';
+  return hour < 17 ? 'afternoon' : 'evening';
+}
