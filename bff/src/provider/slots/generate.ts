@@ -1,6 +1,7 @@
 import type { DeliveryChannelCode } from '../../gpconnect/constants.js';
 import type { PracticeConfig, ScheduleConfig, SessionTemplateConfig } from '../config/schema.js';
 import { addLondonDays, londonInstant, londonIso, londonWeekday } from '../time/london.js';
+import { isBankHoliday } from './bank-holidays.js';
 
 /** One slot a session template produces, before it is stored. */
 export interface GeneratedSlot {
@@ -37,12 +38,14 @@ function runsOn(session: SessionTemplateConfig, date: string): boolean {
 
 /**
  * Every slot the practice's session templates produce on the UK calendar days [firstDate, firstDate + days),
- * laid out in UK local time so a 09:00 clinic is at 09:00 in both GMT and BST.
+ * laid out in UK local time so a 09:00 clinic is at 09:00 in both GMT and BST. Practices in England are closed on
+ * bank holidays: no session runs on one.
  */
 export function generateSlots(practice: PracticeConfig, firstDate: string, days: number): GeneratedSlot[] {
   const slots: GeneratedSlot[] = [];
   for (let offset = 0; offset < days; offset++) {
     const date = addLondonDays(firstDate, offset);
+    if (isBankHoliday(date)) continue;
     for (const schedule of practice.schedules) {
       for (const session of schedule.sessions) {
         if (!runsOn(session, date)) continue;
