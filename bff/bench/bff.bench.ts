@@ -1,132 +1,121 @@
 /**
- * BFF benchmark: `GET /api/slots` (session, validation, GP Connect call with a fresh RS512 Spine JWT, FHIR
- * parsing and joining, patient API response) against the GP Connect slot search it wraps, sent straight to the
- * reference provider with the same parameters. Both over real HTTP on loopback, on the demo seed's busiest
- * practice, 14 days. Bounded: two 8-second runs. Run with `npm run bench:bff`.
+ * `npm run bench:bff`: `GET /api/slots` through the BFF (session, validation, GP Connect call with a fresh RS512
+ * Spine JWT, FHIR parsing and joining, answer check, JSON, compression) against the GP Connect slot search it wraps,
+ * sent straight to the provider: the very request the BFF sent (URL and headers, JWT included, recorded by the
+ * provider during a warm-up call). The reference provider runs in a process of its own (a real one is on another
+ * machine), the BFF in another, the load in this one. Demo seed's busiest practice, 14 days; at 1 and at 10
+ * connections, subject and floor alternating (2 runs of 4 s each). Ends with `value` and `ratio` lines.
  */
-import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDaysToLondonDate, todayInLondon } from '@gpbook/shared/time';
-import { pino } from 'pino';
-import { loadConfig } from '../src/app/config.js';
-import { generateSigningKey } from '../src/platform/signing-key.js';
-import { slotSearchQuery } from '../src/gpconnect/slots.js';
-import { buildSpineJwt } from '../src/gpconnect/spine-jwt.js';
-import { loadProviderConfig } from '../src/provider/config/load.js';
-import { startStack } from '../src/stack.js';
-import { signedInSession } from '../src/test-support/identity/sign-in-stack.js';
+import { compare, type Comparison, type Target } from './lib/load.js';
+import type { RecordedRequest } from './lib/provider-process.js';
+import { Figures, RUN_HEADER, runRow, table } from './lib/report.js';
+import { BROWSER_HEADERS, startBenchStack } from './lib/stack.js';
 
-interface CannonResult {
-  latency: { p50: number; p99: number };
-  requests: { average: number };
-  non2xx: number;
-}
-type Cannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-}) => Promise<CannonResult>;
-// autocannon ships no type declarations; this is the slice of its API used here.
-const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
-
-const DURATION = 8;
-const CONNECTIONS = 10;
 const PRACTICE = 'Y90001';
+const ROUNDS = 2;
+const SECONDS = 4;
+/** Hop-by-hop and per-connection headers autocannon sets itself. */
+const NOT_REPLAYED = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 
-const config = loadConfig({
-  PORT: '0',
-  PROVIDER_PORT: '0',
-  DEMO_IDP_PORT: '0',
-  LOG_LEVEL: 'silent',
-  DATA_DIR: mkdtempSync(join(tmpdir(), 'gpbook-bench-')),
-  RATE_LIMIT_PER_IP: '10000000',
-  RATE_LIMIT_PER_SESSION: '10000000',
-});
-const key = await generateSigningKey();
-const stack = await startStack(config, pino({ level: 'silent' }), key);
-const session = await signedInSession(stack.sessions, config.publicUrl, {
-  nhsNumber: '9990000018',
-  registeredOds: PRACTICE,
-});
+const dir = mkdtempSync(join(tmpdir(), 'gpbook-bench-bff-'));
+const stack = await startBenchStack(dir);
+const figures = new Figures();
+try {
+  const bff = await stack.startBff('bff');
+  try {
+    const from = addDaysToLondonDate(todayInLondon(), 1);
+    const to = addDaysToLondonDate(from, 13);
+    const bffUrl = `${bff.info.url}/api/slots?practice=${PRACTICE}&from=${from}&to=${to}`;
+    const bffHeaders = { ...bff.info.headers, ...BROWSER_HEADERS };
 
-const from = addDaysToLondonDate(todayInLondon(), 1);
-const to = addDaysToLondonDate(from, 13);
-const bffUrl = `${stack.bffUrl}/api/slots?practice=${PRACTICE}&from=${from}&to=${to}`;
+    // The session's first call also looks the patient up at the practice (kept in the session after). Then one
+    // more call, recording what reaches the provider: the request to replay straight to it.
+    await stack.provider.call('record', { on: true });
+    await (await fetch(bffUrl, { headers: bffHeaders })).arrayBuffer();
+    const firstCalls = await stack.provider.call<RecordedRequest[]>('record', { on: true });
+    const sample = await fetch(bffUrl, { headers: bffHeaders });
+    const sampleText = await sample.text();
+    const calls = await stack.provider.call<RecordedRequest[]>('record', { on: false });
+    if (sample.status !== 200)
+      throw new Error(`GET /api/slots answered ${sample.status}: ${sampleText.slice(0, 300)}`);
+    const sampleBody = JSON.parse(sampleText) as { days: Array<{ slots: unknown[] }> };
+    const slotCount = sampleBody.days.reduce((total, day) => total + day.slots.length, 0);
+    const search = calls.find((call) => call.method === 'GET' && /\/Slot\?/.test(call.url));
+    if (!search) throw new Error(`the BFF made no slot search: ${calls.map((call) => call.url).join(', ')}`);
+    const providerHeaders = Object.fromEntries(
+      Object.entries(search.headers).filter(([name]) => !NOT_REPLAYED.has(name)),
+    );
+    const providerUrl = `${stack.provider.info.url}${search.url}`;
+    const direct = await fetch(providerUrl, { headers: providerHeaders });
+    await direct.arrayBuffer();
+    if (direct.status !== 200) throw new Error(`the replayed slot search answered ${direct.status}`);
 
-// The same GP Connect request the BFF makes, with a signed JWT built once (valid for the five-minute run).
-const practice = loadProviderConfig('demo').practices.find((candidate) => candidate.odsCode === PRACTICE);
-if (!practice || !stack.providerUrl) throw new Error('the demo provider is not running');
-const serviceRoot = `${stack.providerUrl}/${PRACTICE}/STU3/1/gpconnect`;
-const query = new URLSearchParams(
-  slotSearchQuery({
-    start: from,
-    end: to,
-    consumerOds: config.gpConnect.consumerOds,
-    consumerOrgType: 'gp-practice',
-  }),
-);
-const providerUrl = `${serviceRoot}/Slot?${query.toString()}`;
-const jwt = await buildSpineJwt({
-  interaction: 'slotSearch',
-  audience: serviceRoot,
-  consumer: {
-    issuer: config.publicUrl,
-    odsCode: config.gpConnect.consumerOds,
-    organisationName: config.gpConnect.consumerOrgName,
-    deviceSystem: `${config.publicUrl}/Id/device`,
-    deviceId: 'bench',
-    productName: 'bench',
-    productVersion: '0',
-    userIdSystem: `${config.publicUrl}/Id/user`,
-  },
-  user: { id: 'bench', family: 'Bench', given: ['Mark'] },
-  signing: { kind: 'rs512', privateKey: key.privateKey, kid: key.kid },
-});
-const providerHeaders = {
-  accept: 'application/fhir+json',
-  authorization: `Bearer ${jwt}`,
-  'ssp-traceid': crypto.randomUUID(),
-  'ssp-from': config.gpConnect.consumerAsid,
-  'ssp-to': practice.asid,
-  'ssp-interactionid': 'urn:nhs:names:services:gpconnect:fhir:rest:search:slot-1',
-};
+    const subject: Target = { name: 'BFF', url: bffUrl, headers: bffHeaders, servers: [bff, stack.provider] };
+    const floor: Target = {
+      name: 'provider',
+      url: providerUrl,
+      headers: providerHeaders,
+      servers: [bff, stack.provider],
+    };
+    const runs: Array<[number, Comparison]> = [];
+    for (const connections of [1, 10]) {
+      runs.push([
+        connections,
+        await compare(subject, floor, { connections, seconds: SECONDS, rounds: ROUNDS }),
+      ]);
+    }
 
-const sample = await fetch(bffUrl, { headers: session.headers });
-const sampleBody = (await sample.json()) as { days: Array<{ slots: unknown[] }> };
-const slotCount = sampleBody.days.reduce((total, day) => total + day.slots.length, 0);
-const providerSample = await fetch(providerUrl, { headers: providerHeaders });
-const providerBytes = (await providerSample.text()).length;
-if (sample.status !== 200 || providerSample.status !== 200) {
-  throw new Error(`warm-up failed: BFF ${sample.status}, provider ${providerSample.status}`);
+    console.log(
+      `\nGET /api/slots at ${PRACTICE}, ${from}..${to}: ${slotCount} free slots. Provider requests per call: ` +
+        `${describe(calls)} (the session's first call: ${describe(firstCalls)}).`,
+    );
+    console.log(
+      `Floor: that slot search replayed straight to the provider (Accept-Encoding: ${providerHeaders['accept-encoding'] ?? 'none'}); ` +
+        `the BFF is called as a browser calls it (Accept-Encoding: ${BROWSER_HEADERS['accept-encoding']}).`,
+    );
+    console.log(`Provider, BFF and load in three processes; ${ROUNDS} × ${SECONDS} s each, alternating.\n`);
+    const cpu = ['bff', 'provider'];
+    console.log(
+      table(
+        RUN_HEADER,
+        runs.flatMap(([connections, run]) => [
+          runRow(`BFF GET /api/slots @${connections}`, run.subject, cpu),
+          runRow(`provider slot search @${connections}`, run.floor, cpu),
+        ]),
+      ),
+    );
+    for (const [connections, run] of runs) {
+      console.log(
+        `@${connections}: BFF / provider ${run.ratio.toFixed(2)}× the time per request, p50 +${(run.subject.p50 - run.floor.p50).toFixed(0)} ms`,
+      );
+    }
+
+    figures.value('bff-slots-count', slotCount, 'slots', 0);
+    for (const [connections, run] of runs) {
+      figures.check(`BFF @${connections}`, run.subject);
+      figures.check(`provider @${connections}`, run.floor);
+      figures.value(`bff-slots@${connections}`, run.subject.rps, 'req/s');
+      figures.value(`bff-slots-p50@${connections}`, run.subject.p50, 'ms', 0);
+      figures.value(`bff-slots-bff-cpu@${connections}`, run.subject.cpuMsPerRequest[0] ?? 0, 'ms/req');
+      figures.value(`provider-search@${connections}`, run.floor.rps, 'req/s');
+      figures.value(`provider-search-p50@${connections}`, run.floor.p50, 'ms', 0);
+      figures.value(`provider-search-cpu@${connections}`, run.floor.cpuMsPerRequest[1] ?? 0, 'ms/req');
+    }
+    for (const [connections, run] of runs)
+      figures.ratio(`bff-slots/provider-search@${connections}`, run.ratio);
+  } finally {
+    await bff.close();
+  }
+} finally {
+  await stack.provider.close();
+  rmSync(dir, { recursive: true, force: true });
 }
+figures.print();
 
-const providerRun = await autocannon({
-  url: providerUrl,
-  connections: CONNECTIONS,
-  duration: DURATION,
-  headers: providerHeaders,
-});
-const bffRun = await autocannon({
-  url: bffUrl,
-  connections: CONNECTIONS,
-  duration: DURATION,
-  headers: session.headers,
-});
-
-const row = (name: string, run: CannonResult) =>
-  `${name.padEnd(34)} p50 ${String(run.latency.p50).padStart(5)} ms  p99 ${String(run.latency.p99).padStart(5)} ms  ` +
-  `${run.requests.average.toFixed(0).padStart(5)} req/s  non-2xx ${run.non2xx}`;
-console.log(
-  `GET /api/slots at ${PRACTICE}, ${from}..${to}: ${slotCount} free slots (provider bundle ${(providerBytes / 1024).toFixed(0)} KiB); ` +
-    `${CONNECTIONS} connections, ${DURATION} s each`,
-);
-console.log(row('provider Slot search (direct)', providerRun));
-console.log(row('BFF GET /api/slots', bffRun));
-console.log(
-  `BFF / provider: ${(providerRun.requests.average / bffRun.requests.average).toFixed(2)}× the time per request, ` +
-    `p50 +${(bffRun.latency.p50 - providerRun.latency.p50).toFixed(1)} ms`,
-);
-await stack.close();
+function describe(calls: RecordedRequest[]): string {
+  return calls.map((call) => `${call.method} ${call.url.split('?')[0]}`).join(', ') || 'none';
+}

@@ -1,14 +1,25 @@
 /**
- * `npm run bench:web` (tsx web/bench/web.bench.ts): builds the app, reports how much JavaScript the first page needs (gzip), and, when
- * Lighthouse is installed (e2e devDependency), runs Lighthouse's mobile audit on home and on the slot page against
- * the full demo stack. Flags: --skip-build, --no-lighthouse. A script, not a test: it prints figures, it asserts nothing.
+ * `npm run bench:web` (tsx web/bench/web.bench.ts): our web app against its floor, a blank app with the same four
+ * libraries (react, react-dom, React Router's data router, TanStack Query) built with Vite from web/bench/floor/.
+ *
+ * 1. Builds the app (`npm run build`, skipped with --skip-build) and the floor (into bench-results/web-floor/,
+ *    precompressed as web/scripts/precompress.mjs does), and reports the initial route's JavaScript (entry chunk and
+ *    its static imports, gzip) of each, and ours as a ratio to the floor's.
+ * 2. Unless --no-lighthouse: serves each the same way (bff/dist/main.js, the floor through WEB_DIST), signs in with
+ *    Playwright, and runs Lighthouse's mobile audit (the e2e workspace's devDependency, Chromium at CHROME_PATH or
+ *    /usr/bin/chromium) on the floor page, our start, home and slot pages, and the floor page again, in that order;
+ *    the floor's figures are the mean of its two runs. Reports go to bench-results/lighthouse/.
+ *
+ * Ends with `value` and `ratio` lines, one per figure. A script, not a test: it asserts nothing.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type * as Vite from 'vite';
 
 interface ManifestChunk {
   file: string;
@@ -24,7 +35,7 @@ interface LighthouseJson {
     string,
     { score: number | null; auditRefs: Array<{ id: string; weight: number }> } | undefined
   >;
-  audits: Record<string, { displayValue?: string; score: number | null } | undefined>;
+  audits: Record<string, { numericValue?: number; score: number | null } | undefined>;
 }
 
 interface Scores {
@@ -32,16 +43,19 @@ interface Scores {
   accessibility: number;
   bestPractices: number;
   seo: number;
-  fcp: string;
-  lcp: string;
-  tbt: string;
-  cls: string;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
   /** Weighted audits that did not pass, in the categories other than performance. */
   failing: string[];
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = join(root, 'web/dist');
+const results = join(root, 'bench-results');
+const appDist = join(root, 'web/dist');
+const floorSource = join(root, 'web/bench/floor');
+const floorDist = join(results, 'web-floor');
 const args = new Set(process.argv.slice(2));
 // A script run by hand, not the BFF: it reads and passes on the environment of the processes it starts.
 /* eslint-disable no-restricted-properties */
@@ -56,8 +70,13 @@ const CHROME_FLAGS = [
   '--no-first-run',
   '--disable-quic',
 ];
-const PORTS = { bff: 3300, provider: 4300, idp: 4301 };
-const BASE = `http://localhost:${PORTS.bff}`;
+
+const lines: string[] = [];
+const value = (name: string, figure: number, unit: string, digits = 1) =>
+  lines.push(`value ${name} ${figure.toFixed(digits)} ${unit}`);
+const ratios: string[] = [];
+const ratio = (name: string, figure: number) =>
+  ratios.push(`ratio ${name} ${Number.isFinite(figure) ? figure.toFixed(2) : 'NaN'}`);
 
 function run(command: string, commandArgs: string[]): void {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
@@ -66,9 +85,41 @@ function run(command: string, commandArgs: string[]): void {
 
 // KiB (1024 bytes); Vite's build log prints kB of 1000 bytes, so its figures read about 2.4% higher.
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
-// gzip at its default level (6), as Vite's build output and most servers compress; brotli for comparison.
-const gzipOf = (file: string): number => gzipSync(readFileSync(join(dist, file))).length;
-const brotliOf = (file: string): number => brotliCompressSync(readFileSync(join(dist, file))).length;
+
+/** Builds the blank-app floor with Vite (same plugin as the app: @vitejs/plugin-react) and precompresses it. */
+async function buildFloor(): Promise<void> {
+  const requireFromWeb = createRequire(join(root, 'web/package.json'));
+  const vite = (await import(requireFromWeb.resolve('vite'))) as typeof Vite;
+  const react = ((await import(requireFromWeb.resolve('@vitejs/plugin-react'))) as { default: () => unknown })
+    .default;
+  await vite.build({
+    configFile: false,
+    root: floorSource,
+    logLevel: 'warn',
+    plugins: [react() as never],
+    build: { outDir: floorDist, emptyOutDir: true, manifest: true, cssMinify: 'esbuild' },
+  });
+  precompress(floorDist);
+}
+
+/** As web/scripts/precompress.mjs does for the app: .br and .gz beside every text file of 1 KiB or more. */
+function precompress(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      precompress(path);
+      continue;
+    }
+    if (!/\.(js|css|html|svg|json|webmanifest|txt)$/.test(name)) continue;
+    const source = readFileSync(path);
+    if (source.length < 1024) continue;
+    const brotli = brotliCompressSync(source, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length },
+    });
+    writeFileSync(`${path}.br`, brotli);
+    writeFileSync(`${path}.gz`, gzipSync(source, { level: 9 }));
+  }
+}
 
 /** The chunks `key` loads: itself and its static imports, recursively (what the browser must fetch before it runs). */
 function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
@@ -78,41 +129,86 @@ function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()
   return seen;
 }
 
-function bundleReport(): void {
+interface Bundle {
+  manifest: Manifest;
+  initial: Set<string>;
+  js: string[];
+  css: string[];
+  /** gzip at its default level (6), as Vite's build output and most servers compress; brotli for comparison. */
+  jsGzip: number;
+  jsBrotli: number;
+  cssGzip: number;
+}
+
+function bundleOf(dist: string): Bundle {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry === true);
-  if (!entryKey) throw new Error('No entry in the Vite manifest');
+  if (!entryKey) throw new Error(`No entry in ${dist}/.vite/manifest.json`);
   const initial = staticClosure(manifest, entryKey);
-  const chunk = (key: string): ManifestChunk => {
-    const found = manifest[key];
-    if (!found) throw new Error(`${key} is not in the manifest`);
-    return found;
+  const chunks = [...initial].map((key) => manifest[key]).filter((chunk) => chunk !== undefined);
+  const js = chunks.map((chunk) => chunk.file).filter((file) => file.endsWith('.js'));
+  const css = [...new Set(chunks.flatMap((chunk) => chunk.css ?? []))];
+  const gzip = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
+  const brotli = (file: string) => brotliCompressSync(readFileSync(join(dist, file))).length;
+  return {
+    manifest,
+    initial,
+    js,
+    css,
+    jsGzip: js.reduce((total, file) => total + gzip(file), 0),
+    jsBrotli: js.reduce((total, file) => total + brotli(file), 0),
+    cssGzip: css.reduce((total, file) => total + gzip(file), 0),
   };
-  const initialJs = [...initial].map((key) => chunk(key).file).filter((file) => file.endsWith('.js'));
-  const initialCss = [...initial].flatMap((key) => chunk(key).css ?? []);
-  const jsGzip = initialJs.reduce((total, file) => total + gzipOf(file), 0);
-  const jsBrotli = initialJs.reduce((total, file) => total + brotliOf(file), 0);
-  const cssGzip = [...new Set(initialCss)].reduce((total, file) => total + gzipOf(file), 0);
+}
 
-  console.log('\nInitial route (/: entry chunk and its static imports)');
-  for (const file of initialJs) console.log(`  ${file.padEnd(48)} ${kb(gzipOf(file)).padStart(9)} gzip`);
-  console.log(`  JavaScript total: ${kb(jsGzip)} gzip (aim: ≤ 150 kB = 146.5 KiB), ${kb(jsBrotli)} brotli`);
-  console.log(`  CSS total:        ${kb(cssGzip)} gzip`);
+function bundleReport(): void {
+  const app = bundleOf(appDist);
+  const floor = bundleOf(floorDist);
+  const gzipOf = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file))).length;
+
+  console.log('\nInitial route (/: entry chunk and its static imports), gzip');
+  for (const file of app.js) console.log(`  ${file.padEnd(48)} ${kb(gzipOf(appDist, file)).padStart(9)}`);
+  console.log(
+    `  app JavaScript:   ${kb(app.jsGzip)} gzip, ${kb(app.jsBrotli)} brotli; CSS ${kb(app.cssGzip)} gzip`,
+  );
+  for (const file of floor.js)
+    console.log(`  floor ${file.padEnd(42)} ${kb(gzipOf(floorDist, file)).padStart(9)}`);
+  console.log(
+    `  floor JavaScript: ${kb(floor.jsGzip)} gzip, ${kb(floor.jsBrotli)} brotli (blank app, same four libraries)`,
+  );
+  console.log(`  app / floor:      ${(app.jsGzip / floor.jsGzip).toFixed(2)}×`);
 
   // Each lazily loaded route: what it adds on top of the initial chunks.
-  const lazy = Object.keys(manifest).filter(
-    (key) => manifest[key]?.isDynamicEntry === true && key.includes('src/routes/'),
+  const lazy = Object.keys(app.manifest).filter(
+    (key) => app.manifest[key]?.isDynamicEntry === true && key.includes('src/routes/'),
   );
   console.log('\nLazy routes (JavaScript added on first visit, gzip)');
   for (const key of lazy.sort()) {
-    const added = [...staticClosure(manifest, key)]
-      .filter((name) => !initial.has(name))
-      .map((name) => chunk(name).file);
-    const bytes = added
+    const bytes = [...staticClosure(app.manifest, key)]
+      .filter((name) => !app.initial.has(name))
+      .map((name) => app.manifest[name]?.file ?? '')
       .filter((file) => file.endsWith('.js'))
-      .reduce((total, file) => total + gzipOf(file), 0);
+      .reduce((total, file) => total + gzipOf(appDist, file), 0);
     console.log(`  ${key.replace('src/routes/', '').padEnd(36)} ${kb(bytes).padStart(9)}`);
   }
+
+  value('web-initial-js', app.jsGzip / 1024, 'KiB');
+  value('web-initial-js-floor', floor.jsGzip / 1024, 'KiB');
+  value('web-initial-css', app.cssGzip / 1024, 'KiB');
+  ratio('web-initial-js/floor', app.jsGzip / floor.jsGzip);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
@@ -128,8 +224,34 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
+/** bff/dist/main.js, as `npm start` runs it, on free ports; `webDist` swaps the app it serves. */
+async function startServer(name: string, webDist?: string): Promise<{ base: string; process: ChildProcess }> {
+  const [port, providerPort, idpPort] = [await freePort(), await freePort(), await freePort()];
+  const base = `http://localhost:${port}`;
+  const child = spawn(process.execPath, ['bff/dist/main.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PUBLIC_URL: base,
+      PROVIDER_PORT: String(providerPort),
+      DEMO_IDP_PORT: String(idpPort),
+      DATA_DIR: join(results, 'data'),
+      LOG_LEVEL: 'warn',
+      REDIS_URL: '',
+      ...(webDist ? { WEB_DIST: webDist } : {}),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForHealth(`${base}/api/health`, 60_000).catch((error: unknown) => {
+    child.kill('SIGTERM');
+    throw new Error(`${name}: ${(error as Error).message}`);
+  });
+  return { base, process: child };
+}
+
 /** Signs in at the demo IdP with Playwright (the e2e workspace's) and returns the session cookie header. */
-async function signedInCookie(): Promise<string> {
+async function signedInCookie(base: string): Promise<string> {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({
     executablePath: CHROME,
@@ -137,11 +259,11 @@ async function signedInCookie(): Promise<string> {
   });
   try {
     const page = await browser.newPage();
-    await page.goto(`${BASE}/`);
+    await page.goto(`${base}/`);
     await page.getByRole('link', { name: 'Continue with NHS login' }).click();
     await page.getByRole('button', { name: 'Sign in as Jane Smith' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your appointments' }).waitFor();
-    const cookies = await page.context().cookies(BASE);
+    const cookies = await page.context().cookies(base);
     return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
   } finally {
     await browser.close();
@@ -150,16 +272,14 @@ async function signedInCookie(): Promise<string> {
 
 function lighthouse(
   binary: string,
+  name: string,
   url: string,
   extraHeaders: Record<string, string> | undefined,
 ): Scores | undefined {
-  // Reports are kept for reading, in this checkout's ignored bench-results/ folder.
-  const out = join(root, 'bench-results', 'lighthouse');
+  const out = join(results, 'lighthouse');
   mkdirSync(out, { recursive: true });
-  const report = join(
-    out,
-    `${new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'start'}.json`,
-  );
+  const report = join(out, `${name}.json`);
+  rmSync(report, { force: true });
   const result = spawnSync(
     process.execPath,
     [
@@ -177,7 +297,7 @@ function lighthouse(
   if (result.status !== 0 || !existsSync(report)) return undefined;
   const json = JSON.parse(readFileSync(report, 'utf8')) as LighthouseJson;
   const score = (id: string): number => Math.round((json.categories[id]?.score ?? 0) * 100);
-  const metric = (id: string): string => json.audits[id]?.displayValue ?? '-';
+  const metric = (id: string): number => json.audits[id]?.numericValue ?? NaN;
   return {
     performance: score('performance'),
     accessibility: score('accessibility'),
@@ -200,60 +320,90 @@ async function lighthouseReport(): Promise<void> {
   try {
     binary = createRequire(join(root, 'e2e/package.json')).resolve('lighthouse/cli/index.js');
   } catch {
-    console.log(
-      '\nLighthouse: not installed (npm install --save-exact -D -w @gpbook/e2e lighthouse@12.8.2); skipped.',
-    );
+    console.log('\nLighthouse: not installed (the e2e workspace devDependency; npm install); skipped.');
     return;
   }
   if (!existsSync(join(root, 'bff/dist/main.js'))) {
     console.log('\nLighthouse: bff/dist is not built (npm run build); skipped.');
     return;
   }
-  const stack = spawn(process.execPath, ['bff/dist/main.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(PORTS.bff),
-      PUBLIC_URL: BASE,
-      PROVIDER_PORT: String(PORTS.provider),
-      DEMO_IDP_PORT: String(PORTS.idp),
-      DATA_DIR: '.data/bench-web',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const version = (
+    JSON.parse(readFileSync(join(binary, '../../package.json'), 'utf8')) as { version: string }
+  ).version;
+  const app = await startServer('app');
+  const floor = await startServer('floor', floorDist).catch((error: unknown) => {
+    app.process.kill('SIGTERM');
+    throw error;
   });
   try {
-    await waitForHealth(`${BASE}/api/health`, 60_000);
-    const cookie = await signedInCookie();
+    const cookie = await signedInCookie(app.base);
     const from = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-    const pages: Array<[string, string, Record<string, string> | undefined]> = [
-      ['Start page (signed out)', `${BASE}/`, undefined],
-      ['Home (signed in)', `${BASE}/`, { Cookie: cookie }],
+    const signedIn = { Cookie: cookie };
+    // The floor first and last: load on the machine that drifts during the run falls on both sides.
+    const pages: Array<[string, string, string, Record<string, string> | undefined]> = [
+      ['floor-1', 'Floor: blank app', `${floor.base}/`, undefined],
+      ['start', 'Start page (signed out)', `${app.base}/`, undefined],
+      ['home', 'Home (signed in)', `${app.base}/`, signedIn],
       [
+        'slots',
         'Slot page (signed in)',
-        `${BASE}/book/slots?practice=Y90001&role=gp&channel=in-person&from=${from}`,
-        { Cookie: cookie },
+        `${app.base}/book/slots?practice=Y90001&role=gp&channel=in-person&from=${from}`,
+        signedIn,
       ],
+      ['floor-2', 'Floor: blank app, again', `${floor.base}/`, undefined],
     ];
-    console.log('\nLighthouse 12.8.2, mobile (default emulation and throttling), headless Chromium');
-    console.log('  page                        perf  a11y  best  seo   FCP      LCP      TBT     CLS');
-    for (const [name, url, headers] of pages) {
+    const scores = new Map<string, Scores>();
+    console.log(`\nLighthouse ${version}, mobile (default emulation and throttling), headless Chromium`);
+    console.log('  page                         perf  a11y  best  seo   FCP ms  LCP ms  TBT ms    CLS');
+    for (const [id, name, url, headers] of pages) {
       // Lighthouse sometimes fails to record a trace (NO_NAVSTART) on a cold browser: one more try.
-      const scores = lighthouse(binary, url, headers) ?? lighthouse(binary, url, headers);
-      if (!scores) {
-        console.log(`  ${name.padEnd(26)}  failed`);
+      const scored = lighthouse(binary, id, url, headers) ?? lighthouse(binary, id, url, headers);
+      if (!scored) {
+        console.log(`  ${name.padEnd(27)}  failed`);
         continue;
       }
+      scores.set(id, scored);
       console.log(
-        `  ${name.padEnd(26)}  ${String(scores.performance).padStart(4)}  ${String(scores.accessibility).padStart(4)}  ${String(scores.bestPractices).padStart(4)}  ${String(scores.seo).padStart(3)}   ${scores.fcp.padEnd(8)} ${scores.lcp.padEnd(8)} ${scores.tbt.padEnd(7)} ${scores.cls}`,
+        `  ${name.padEnd(27)}  ${String(scored.performance).padStart(4)}  ${String(scored.accessibility).padStart(4)}  ` +
+          `${String(scored.bestPractices).padStart(4)}  ${String(scored.seo).padStart(3)}  ${scored.fcp.toFixed(0).padStart(7)} ` +
+          `${scored.lcp.toFixed(0).padStart(7)} ${scored.tbt.toFixed(0).padStart(7)}  ${scored.cls.toFixed(3).padStart(5)}`,
       );
-      if (scores.failing.length > 0) console.log(`    not passed: ${scores.failing.join(', ')}`);
+      if (scored.failing.length > 0) console.log(`    not passed: ${scored.failing.join(', ')}`);
+    }
+
+    const floorRuns = ['floor-1', 'floor-2'].map((id) => scores.get(id)).filter((s) => s !== undefined);
+    const mean = (pick: (s: Scores) => number) =>
+      floorRuns.reduce((total, s) => total + pick(s), 0) / floorRuns.length;
+    const floorPerf = mean((s) => s.performance);
+    const floorTbt = mean((s) => s.tbt);
+    console.log(
+      `  floor (mean of ${floorRuns.length} runs): performance ${floorPerf.toFixed(1)}, TBT ${floorTbt.toFixed(0)} ms`,
+    );
+    value('lighthouse-perf-floor', floorPerf, 'score');
+    value('lighthouse-tbt-floor', floorTbt, 'ms', 0);
+    for (const id of ['start', 'home', 'slots']) {
+      const page = scores.get(id);
+      if (!page) {
+        ratio(`lighthouse-perf-${id}/floor`, NaN);
+        ratio(`lighthouse-tbt-${id}/floor`, NaN);
+        continue;
+      }
+      value(`lighthouse-perf-${id}`, page.performance, 'score', 0);
+      value(`lighthouse-a11y-${id}`, page.accessibility, 'score', 0);
+      value(`lighthouse-tbt-${id}`, page.tbt, 'ms', 0);
+      value(`lighthouse-lcp-${id}`, page.lcp, 'ms', 0);
+      ratio(`lighthouse-perf-${id}/floor`, page.performance / floorPerf);
+      ratio(`lighthouse-tbt-${id}/floor`, page.tbt / floorTbt);
     }
   } finally {
-    stack.kill('SIGTERM');
+    app.process.kill('SIGTERM');
+    floor.process.kill('SIGTERM');
   }
 }
 
 if (!args.has('--skip-build')) run('npm', ['run', 'build']);
+await buildFloor();
 bundleReport();
 if (!args.has('--no-lighthouse')) await lighthouseReport();
+console.log('');
+for (const line of [...lines, ...ratios]) console.log(line);
