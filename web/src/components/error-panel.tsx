@@ -1,8 +1,12 @@
+import type { ReactNode } from 'react';
 import { ApiError } from '../lib/api-client';
 import { errorText } from '../lib/error-text';
 
-/** An error shown in place of content that could not load, with words from the error code. */
-export function ErrorPanel({ error }: { error: unknown }) {
+/**
+ * An error shown in place of content that could not load, with words from the error code; `children` add what
+ * the page knows that helps (the surgery's phone number, a link).
+ */
+export function ErrorPanel({ error, children }: { error: unknown; children?: ReactNode }) {
   const text =
     error instanceof ApiError
       ? errorText(error)
@@ -16,6 +20,7 @@ export function ErrorPanel({ error }: { error: unknown }) {
         </span>
       </h2>
       <p>{text.body}</p>
+      {children}
     </div>
   );
 }

@@ -20,23 +20,30 @@ export function ErrorSummary({
 }: {
   errors: readonly FormError[];
   title?: string;
-  /** Said before the list: what happened and why, when the problem is not (only) a field to fix. */
-  description?: string | undefined;
+  /**
+   * Said before the list: what happened and why, when the problem is not (only) a field to fix; one paragraph,
+   * or several (what happened, then what to do).
+   */
+  description?: string | readonly string[] | undefined;
 }) {
   const summary = useRef<HTMLDivElement>(null);
-  const key = [description ?? '', ...errors.map((error) => `${error.fieldId ?? ''}:${error.text}`)].join('|');
+  const paragraphs =
+    description === undefined ? [] : typeof description === 'string' ? [description] : description;
+  const key = [...paragraphs, ...errors.map((error) => `${error.fieldId ?? ''}:${error.text}`)].join('|');
 
   useEffect(() => {
     if (key) summary.current?.focus();
   }, [key]);
 
-  if (errors.length === 0 && !description) return null;
+  if (errors.length === 0 && paragraphs.length === 0) return null;
   return (
     <div className="nhsuk-error-summary" ref={summary} tabIndex={-1} data-autofocus>
       <div role="alert">
         <h2 className="nhsuk-error-summary__heading">{title}</h2>
         <div className="nhsuk-error-summary__body">
-          {description ? <p>{description}</p> : null}
+          {paragraphs.map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
           {errors.length > 0 ? (
             <ul className="nhsuk-list nhsuk-error-summary__list">
               {errors.map((error) => (

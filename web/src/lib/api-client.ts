@@ -3,11 +3,21 @@ import { CSRF_HEADER } from '@gpbook/shared/session';
 import type { z } from 'zod';
 import { csrfToken } from './csrf';
 
+/**
+ * Failures the web finds for itself, beside the codes the BFF answers with:
+ * - `offline`: the request could not be sent and the browser says it is offline;
+ * - `service_unreachable`: the request could not be sent (or its answer was lost) while the browser says it is
+ *   online: our service did not answer;
+ * - `invalid_response`: an answer that is not the patient API's (a proxy's error page, say), or one that does not
+ *   match its schema.
+ */
+export type ClientErrorCode = 'offline' | 'service_unreachable' | 'invalid_response';
+
 /** A failed patient API call, with the stable error code the screens turn into words. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ApiErrorCode | 'network_error' | 'invalid_response',
+    readonly code: ApiErrorCode | ClientErrorCode,
     message: string,
     /** Per-field problems of a `validation_failed` answer. */
     readonly fields: readonly FieldError[] = [],
@@ -28,12 +38,32 @@ export function isSessionLost(error: unknown): error is ApiError {
  * or an answer we could not read (which may not even come from the BFF), tells us nothing either way.
  */
 export function isOutcomeUnknown(error: unknown): boolean {
-  return (
-    !(error instanceof ApiError) ||
-    error.code === 'outcome_unknown' ||
-    error.code === 'network_error' ||
-    error.code === 'invalid_response'
-  );
+  if (!(error instanceof ApiError) || error.code === 'outcome_unknown') return true;
+  const source = failureSource(error);
+  return source === 'offline' || source === 'service';
+}
+
+/**
+ * Where a failed call went wrong, which decides what the patient is told:
+ * - `offline`: this device has no connection;
+ * - `service`: our service did not answer, or answered with something that is not the patient API's answer
+ *   (a 5xx from a proxy or load balancer while it is down);
+ * - `practice`: our service answered that the GP surgery's system is not answering (timeout, unreachable, error);
+ * - `answered`: our service answered with any other of its codes (a refusal, a session that ended…).
+ */
+export type FailureSource = 'offline' | 'service' | 'practice' | 'answered';
+
+const practiceCodes: ReadonlySet<string> = new Set<ApiErrorCode>([
+  'practice_timeout',
+  'practice_unavailable',
+  'practice_error',
+]);
+
+export function failureSource(error: unknown): FailureSource {
+  if (!(error instanceof ApiError)) return 'service';
+  if (error.code === 'offline') return 'offline';
+  if (error.code === 'service_unreachable' || error.code === 'invalid_response') return 'service';
+  return practiceCodes.has(error.code) ? 'practice' : 'answered';
 }
 
 type Method = 'GET' | 'POST' | 'PATCH';
@@ -68,7 +98,10 @@ export async function apiRequest<T>(
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'network_error', 'Could not reach the service');
+    // fetch rejects only when no answer came at all: the device is offline, or our service did not answer.
+    throw navigator.onLine
+      ? new ApiError(0, 'service_unreachable', 'The service did not answer')
+      : new ApiError(0, 'offline', 'The device is offline');
   }
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {

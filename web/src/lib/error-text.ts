@@ -1,17 +1,40 @@
 import type { PracticeUnavailableReason } from '@gpbook/shared/practices';
-import { ApiError, isOutcomeUnknown } from './api-client';
+import { failureSource, isOutcomeUnknown, type ApiError } from './api-client';
 
 const TRY_AGAIN_OR_PHONE = 'Try again in a few minutes, or phone your GP surgery.';
+
+/** The GP surgery's system, not this service or the patient's connection: said so, as patients blame the wrong one. */
+const PRACTICE_END = 'This service and your internet connection are working.';
+
+/** Our service is down: neither the patient's connection nor their surgery is to blame. */
+export const SERVICE_UNAVAILABLE = {
+  title: 'Sorry, this service is not available right now',
+  body: 'Try again later. If you need to book or change an appointment now, phone your GP surgery.',
+} as const;
+
+export const OFFLINE = {
+  title: 'You’re offline',
+  body: 'Check your internet connection and try again.',
+} as const;
 
 /** What to tell the patient when a call fails: plain English, and what they can do next. */
 export function errorText(error: ApiError): { title: string; body: string } {
   switch (error.code) {
     case 'practice_timeout':
-      return { title: 'Your GP surgery’s system did not answer in time', body: TRY_AGAIN_OR_PHONE };
+      return {
+        title: 'Your GP surgery’s system is not answering',
+        body: `It did not answer in time. ${PRACTICE_END} ${TRY_AGAIN_OR_PHONE}`,
+      };
     case 'practice_unavailable':
-      return { title: 'We could not reach your GP surgery’s system', body: TRY_AGAIN_OR_PHONE };
+      return {
+        title: 'Your GP surgery’s system is not answering',
+        body: `We could not connect to it. ${PRACTICE_END} ${TRY_AGAIN_OR_PHONE}`,
+      };
     case 'practice_error':
-      return { title: 'Your GP surgery’s system had a problem', body: TRY_AGAIN_OR_PHONE };
+      return {
+        title: 'Your GP surgery’s system is not answering',
+        body: `It answered with an error. ${PRACTICE_END} ${TRY_AGAIN_OR_PHONE}`,
+      };
     case 'practice_cannot_book':
       return {
         title: 'This GP surgery cannot book appointments for you online',
@@ -27,11 +50,18 @@ export function errorText(error: ApiError): { title: string; body: string } {
         title: 'Your GP surgery could not find your record',
         body: 'Phone your GP surgery to check they have your up-to-date details.',
       };
-    case 'network_error':
-      return {
-        title: 'You appear to be offline',
-        body: 'Check your internet connection and try again.',
-      };
+    case 'offline':
+      return OFFLINE;
+    case 'service_unreachable':
+      return SERVICE_UNAVAILABLE;
+    case 'invalid_response':
+      // A 5xx that is not ours comes from what stands in front of our service while it is down.
+      return error.status === 0 || error.status >= 500
+        ? SERVICE_UNAVAILABLE
+        : {
+            title: 'Sorry, there is a problem with the service',
+            body: 'Try again later. If you need to book or change an appointment now, phone your GP surgery.',
+          };
     case 'unauthenticated':
     case 'session_expired':
       return { title: 'You need to sign in again', body: 'For your security, you were signed out.' };
@@ -93,24 +123,38 @@ export const CHECK_APPOINTMENTS = { text: 'Check your appointments before you tr
  * - `unchanged`: the practice's system was left as it was (every BFF error but `outcome_unknown`), so the title says
  *   "has not been booked" (or cancelled, or changed) and the body why, and what to do;
  * - `unknown`: we could not find out, so the title says so and the body why; the patient must check their
- *   appointments ({@link CHECK_APPOINTMENTS}) before they try again.
+ *   appointments before they try again: at once ({@link CHECK_APPOINTMENTS}) when our service answers, else
+ *   `next` says when, and what to do meanwhile.
  */
 export function writeErrorText(
   error: unknown,
   kind: WriteKind,
-): { outcome: 'unchanged' | 'unknown'; title: string; body: string } {
+): { outcome: 'unchanged' | 'unknown'; title: string; body: string; next?: string } {
   if (isOutcomeUnknown(error)) {
-    const code = error instanceof ApiError ? error.code : undefined;
-    return {
-      outcome: 'unknown',
-      title: `We do not know if your appointment was ${done[kind]}`,
-      body:
-        code === 'outcome_unknown'
-          ? 'We asked your GP surgery’s system, but could not find out what happened.'
-          : code === 'network_error'
-            ? 'The connection was lost before we heard back from your GP surgery’s system.'
-            : 'We could not read the answer we got back.',
-    };
+    const title = `We do not know if your appointment was ${done[kind]}`;
+    switch (failureSource(error)) {
+      case 'offline':
+        return {
+          outcome: 'unknown',
+          title,
+          body: 'Your device went offline before we heard back from your GP surgery’s system.',
+          next: 'When you’re back online, check your appointments before you try again.',
+        };
+      case 'service':
+        return {
+          outcome: 'unknown',
+          title,
+          body: 'This service stopped answering before we could find out. The problem is with this service, not with your GP surgery.',
+          next: 'When this service is working again, check your appointments before you try again. If you need to know now, phone your GP surgery.',
+        };
+      default:
+        // What to do is the link to the appointments ({@link CHECK_APPOINTMENTS}): the service is answering.
+        return {
+          outcome: 'unknown',
+          title,
+          body: 'We asked your GP surgery’s system, but could not find out what happened.',
+        };
+    }
   }
   const text = errorText(error as ApiError);
   // "This appointment has changed" after "has not been changed" would read as a contradiction: say only why.

@@ -123,11 +123,45 @@ describe('home', () => {
     });
   });
 
+  it('when this service does not answer at all (browser online), says the service is not available, not "offline"', async () => {
+    saveAppointments('opaque-user-id-jane-smith', makeAppointments());
+    stubApi({});
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Sorry, this service is not available right now');
+    expect(alert).toHaveTextContent(
+      'If you need to book or change an appointment now, phone your GP surgery.',
+    );
+    expect(screen.queryByText(/offline/)).not.toBeInTheDocument();
+    // The copy on the device still shows, without "until you’re back online".
+    expect(
+      screen.getByText(/This is your list as it was on .* It may have changed since\.$/),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 3, name: /at 10am/ })).toBeInTheDocument();
+  });
+
+  it('when the list answers 502 from a proxy, says the service is not available, with the surgery’s number, and keeps "Sign out"', async () => {
+    const api = signedIn();
+    api.set('GET /api/appointments', { status: 502, body: 'Bad gateway' });
+    renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Sorry, this service is not available right now');
+    expect(alert).toHaveTextContent('Riverside Medical Centre’s phone number is 0113 496 0001.');
+    expect(
+      within(screen.getByRole('navigation', { name: 'Account' })).getByRole('button', { name: 'Sign out' }),
+    ).toBeInTheDocument();
+  });
+
   it('says the surgery system could not be reached when the list answers practice_unavailable', async () => {
     const api = signedIn();
     api.set('GET /api/appointments', apiError(503, 'practice_unavailable'));
     renderApp('/');
-    expect(await screen.findByRole('alert')).toHaveTextContent('We could not reach your GP surgery’s system');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your GP surgery’s system is not answering');
+    expect(alert).toHaveTextContent(
+      'We could not connect to it. This service and your internet connection are working.',
+    );
   });
 
   it('says whose appointments are missing when a practice did not answer, above the list', async () => {

@@ -11,6 +11,7 @@ import { useOwner } from '../features/session/api/get-owner';
 import { useSession, type SessionState } from '../features/session/api/get-session';
 import { StartPage } from '../features/session/components/start-page';
 import { SavedAt } from '../components/saved-at';
+import { failureSource } from '../lib/api-client';
 import { readAppointments } from '../lib/appointments-cache';
 import { useDocumentTitle } from '../lib/document-title';
 import { unavailableReasonText } from '../lib/error-text';
@@ -144,8 +145,19 @@ function SignedInHome({ state }: { state: SessionState }) {
       <div className="nhsuk-grid-column-two-thirds">
         <h1>Your appointments</h1>
         <BookButton online={online} />
-        {appointments.isError && !(cached && !online) ? <ErrorPanel error={appointments.error} /> : null}
-        {cached && !appointments.data ? <SavedAt savedAt={cached.savedAt} what="list" /> : null}
+        {appointments.isError && !(cached && !online) ? (
+          <ErrorPanel error={appointments.error}>
+            {registered?.phone && failureSource(appointments.error) !== 'answered' ? (
+              <p>
+                {registered.name}’s phone number is{' '}
+                <a href={`tel:${registered.phone.replaceAll(' ', '')}`}>{registered.phone}</a>.
+              </p>
+            ) : null}
+          </ErrorPanel>
+        ) : null}
+        {cached && !appointments.data ? (
+          <SavedAt savedAt={cached.savedAt} what="list" offline={!online} />
+        ) : null}
         {response ? (
           <AppointmentsSection response={response} practices={practices.data} />
         ) : appointments.isPending ? (
@@ -164,6 +176,10 @@ function SignedInHome({ state }: { state: SessionState }) {
   );
 }
 
+/**
+ * We could not find out who is signed in: the device is offline, or our service is not answering (which is said
+ * as such, never as "you are offline"). The copy kept on the device shows either way.
+ */
 function OfflineHome({ error }: { error: unknown }) {
   useDocumentTitle('Your appointments');
   const online = useOnlineStatus();
@@ -175,11 +191,15 @@ function OfflineHome({ error }: { error: unknown }) {
         {online ? <ErrorPanel error={error} /> : <BookButton online={false} />}
         {cached ? (
           <>
-            <SavedAt savedAt={cached.savedAt} what="list" />
+            <SavedAt savedAt={cached.savedAt} what="list" offline={!online} />
             <AppointmentsSection response={cached.response} />
           </>
         ) : (
-          <p className="nhsuk-body">Your appointments will show here when you’re back online.</p>
+          <p className="nhsuk-body">
+            {online
+              ? 'Your appointments will show here when this service is working again.'
+              : 'Your appointments will show here when you’re back online.'}
+          </p>
         )}
       </div>
     </div>

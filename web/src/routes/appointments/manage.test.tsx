@@ -127,7 +127,7 @@ describe('managing an appointment', () => {
       within(alert).getByRole('heading', { level: 2, name: 'Your appointment has not been cancelled' }),
     ).toBeInTheDocument();
     expect(alert).toHaveTextContent(
-      'We could not reach your GP surgery’s system. Try again in a few minutes, or phone your GP surgery.',
+      'Your GP surgery’s system is not answering. We could not connect to it. This service and your internet connection are working. Try again in a few minutes, or phone your GP surgery.',
     );
     expect(screen.getByRole('button', { name: 'Yes, cancel appointment' })).toBeEnabled();
   });
@@ -160,7 +160,7 @@ describe('managing an appointment', () => {
       within(alert).getByRole('heading', { level: 2, name: 'Your appointment has not been changed' }),
     ).toBeInTheDocument();
     expect(alert).toHaveTextContent(
-      'Your GP surgery’s system did not answer in time. Try again in a few minutes, or phone your GP surgery.',
+      'Your GP surgery’s system is not answering. It did not answer in time. This service and your internet connection are working. Try again in a few minutes, or phone your GP surgery.',
     );
     expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
   });
@@ -185,7 +185,7 @@ describe('managing an appointment', () => {
     expect(
       within(alert).getByRole('heading', { level: 2, name: 'Your appointment has not been changed' }),
     ).toBeInTheDocument();
-    expect(alert).toHaveTextContent('Your GP surgery’s system had a problem.');
+    expect(alert).toHaveTextContent('Your GP surgery’s system is not answering. It answered with an error.');
     expect(screen.getByRole('button', { name: 'Confirm new appointment' })).toBeEnabled();
   });
 

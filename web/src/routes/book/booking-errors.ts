@@ -10,7 +10,8 @@ export interface WriteFailure {
    */
   outcome: 'fields' | 'unchanged' | 'unknown';
   title: string;
-  description?: string | undefined;
+  /** What happened and why, then (when we do not know) what to do. */
+  description?: readonly string[] | undefined;
   errors: FormError[];
 }
 
@@ -28,8 +29,14 @@ export function writeErrors(error: unknown, kind: WriteKind, answersPage: string
   }
   const text = writeErrorText(error, kind);
   return text.outcome === 'unknown'
-    ? { outcome: 'unknown', title: text.title, description: text.body, errors: [{ ...CHECK_APPOINTMENTS }] }
-    : { outcome: 'unchanged', title: text.title, description: text.body, errors: [] };
+    ? {
+        outcome: 'unknown',
+        title: text.title,
+        description: text.next ? [text.body, text.next] : [text.body],
+        // While the service or the connection is down, `next` says when to check: a link would lead nowhere.
+        errors: text.next ? [] : [{ ...CHECK_APPOINTMENTS }],
+      }
+    : { outcome: 'unchanged', title: text.title, description: [text.body], errors: [] };
 }
 
 export function isSlotTaken(error: unknown): boolean {

@@ -171,12 +171,14 @@ describe('booking journey', () => {
     const api = stubBooking();
     api.set('GET /api/slots', apiError(503, 'practice_unavailable'));
     renderApp(`/book/slots?${choices}`);
-    expect(await screen.findByRole('alert')).toHaveTextContent('We could not reach your GP surgery’s system');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Your GP surgery’s system is not answeringWe could not connect to it.',
+    );
     cleanup();
     api.set('GET /api/slots', apiError(504, 'practice_timeout'));
     renderApp(`/book/slots?${choices}`);
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Your GP surgery’s system did not answer in time',
+      'Your GP surgery’s system is not answeringIt did not answer in time.',
     );
     expect(screen.getByRole('link', { name: '0113 496 0001' })).toHaveAttribute('href', 'tel:01134960001');
   });
@@ -321,7 +323,7 @@ describe('booking journey', () => {
       within(alert).getByRole('heading', { level: 2, name: 'Your appointment has not been booked' }),
     ).toBeInTheDocument();
     expect(alert).toHaveTextContent(
-      'Your GP surgery’s system did not answer in time. Try again in a few minutes, or phone your GP surgery.',
+      'Your GP surgery’s system is not answering. It did not answer in time. This service and your internet connection are working. Try again in a few minutes, or phone your GP surgery.',
     );
     await waitFor(() => expect(alert.parentElement).toHaveFocus());
     expect(screen.getByRole('button', { name: 'Book appointment' })).toBeEnabled();
@@ -360,7 +362,7 @@ describe('booking journey', () => {
     await waitFor(() => expect(api.callsTo('GET', '/api/appointments').length).toBeGreaterThan(listCalls));
   });
 
-  it('does not say "not booked" when the connection was lost while booking', async () => {
+  it('when this service stops answering while booking, says it does not know, whose problem it is, and what to do', async () => {
     const api = stubBooking();
     api.set('POST /api/appointments', () => {
       throw new TypeError('Failed to fetch');
@@ -368,8 +370,47 @@ describe('booking journey', () => {
     await toCheckAnswers();
     await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
     const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByRole('heading', { level: 2, name: 'We do not know if your appointment was booked' }),
+    ).toBeInTheDocument();
+    expect(alert).toHaveTextContent(
+      'This service stopped answering before we could find out. The problem is with this service, not with your GP surgery.',
+    );
+    expect(alert).toHaveTextContent(
+      'When this service is working again, check your appointments before you try again. If you need to know now, phone your GP surgery.',
+    );
+    expect(alert).not.toHaveTextContent(/offline|internet connection/);
+    expect(screen.queryByRole('button', { name: 'Book appointment' })).not.toBeInTheDocument();
+    // The header still says who is signed in, with "Sign out".
+    expect(
+      within(screen.getByRole('navigation', { name: 'Account' })).getByRole('button', { name: 'Sign out' }),
+    ).toBeInTheDocument();
+  });
+
+  it('when a proxy answers 502 in place of this service while booking, says the same', async () => {
+    const api = stubBooking();
+    api.set('POST /api/appointments', { status: 502, body: '<h1>Bad gateway</h1>' });
+    await toCheckAnswers();
+    await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('We do not know if your appointment was booked');
-    expect(alert).toHaveTextContent('The connection was lost before we heard back');
+    expect(alert).toHaveTextContent('The problem is with this service');
+  });
+
+  it('when the device goes offline while booking, says it does not know, and to check once back online', async () => {
+    const api = stubBooking();
+    api.set('POST /api/appointments', () => {
+      setOnline(false);
+      throw new TypeError('Failed to fetch');
+    });
+    await toCheckAnswers();
+    await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('We do not know if your appointment was booked');
+    expect(alert).toHaveTextContent(
+      'Your device went offline before we heard back from your GP surgery’s system.',
+    );
+    expect(alert).toHaveTextContent('When you’re back online, check your appointments before you try again.');
   });
 
   it('disables booking offline, with the reason', async () => {
