@@ -1,4 +1,5 @@
 import { PROFILE, SYS } from '../gpconnect/constants.js';
+import type { WrittenOperationOutcome } from './resources/fhir-types.js';
 
 /**
  * Every Spine error code this provider answers with, and the HTTP status and OperationOutcome `issue.code` that
@@ -101,11 +102,11 @@ export function operationOutcome(code: ProviderErrorCode, diagnostics: string): 
     meta: { profile: [PROFILE.operationOutcome] },
     issue: [
       {
-        severity: 'error',
+        severity: 'error' as const,
         code: entry.issueCode,
         details: { coding: [{ system: SYS.spineError, code, display: entry.display }] },
         diagnostics,
       },
     ],
-  };
+  } satisfies WrittenOperationOutcome;
 }

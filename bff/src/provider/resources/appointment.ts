@@ -2,6 +2,7 @@ import { EXT, ORG_TYPES, PROFILE, SYS } from '../../gpconnect/constants.js';
 import type { PracticeConfig, ScheduleConfig } from '../config/schema.js';
 import { gpcError } from '../outcomes.js';
 import type { AppointmentRecord, BookingOrganisation } from '../store/store.js';
+import type { Extension, WrittenAppointment, WrittenContainedOrganization } from './fhir-types.js';
 import { practitionerRoleExtension } from './slot.js';
 
 function bookingOrganisationResource(organisation: BookingOrganisation) {
@@ -24,7 +25,7 @@ function bookingOrganisationResource(organisation: BookingOrganisation) {
     ...(type ? { type } : {}),
     name: organisation.name,
     telecom: organisation.telecom,
-  };
+  } satisfies WrittenContainedOrganization;
 }
 
 /**
@@ -44,7 +45,7 @@ export function appointmentResource(
   if (!schedule)
     throw gpcError('INTERNAL_SERVER_ERROR', 'The appointment refers to a schedule that no longer exists');
   const organisation = bookingOrganisationResource(appointment.bookingOrganisation);
-  const extension: Array<Record<string, unknown>> = [
+  const extension: Extension[] = [
     { url: EXT.bookingOrganisation, valueReference: { reference: `#${organisation.id}` } },
     practitionerRoleExtension(schedule.role),
     { url: EXT.deliveryChannel, valueCode: appointment.deliveryChannel },
@@ -77,9 +78,11 @@ export function appointmentResource(
     minutesDuration: Math.round((appointment.endMs - appointment.startMs) / 60_000),
     slot: appointment.slotIds.map((id) => ({ reference: `Slot/${id}` })),
     created: appointment.createdText,
-    ...(appointment.comment !== undefined ? { comment: appointment.comment } : {}),
+    ...(appointment.comment !== undefined
+      ? ({ comment: appointment.comment } satisfies Partial<WrittenAppointment>)
+      : {}),
     participant,
-  };
+  } satisfies WrittenAppointment;
 }
 
 export type AppointmentResource = ReturnType<typeof appointmentResource>;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PROFILE } from '../../gpconnect/constants.js';
 import type { AddressConfig } from '../config/schema.js';
+import type { Address } from './fhir-types.js';
 
 /** A version id for configuration-backed resources: changes exactly when the resource's content does. */
 export function contentVersion(value: unknown): string {
@@ -23,7 +24,7 @@ export function fieldsVersion(...fields: readonly string[]): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
-export function fhirAddress(address: AddressConfig, use?: 'work' | 'home') {
+export function fhirAddress(address: AddressConfig, use?: 'work' | 'home'): Address {
   return {
     ...(use ? { use } : {}),
     line: address.lines,

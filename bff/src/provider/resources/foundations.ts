@@ -7,6 +7,12 @@ import type {
   PractitionerConfig,
 } from '../config/schema.js';
 import { contentVersion, fhirAddress } from './common.js';
+import type {
+  WrittenHealthcareService,
+  WrittenLocation,
+  WrittenPatient,
+  WrittenPractitioner,
+} from './fhir-types.js';
 
 /**
  * Foundations resources built from the practice configuration. Their version id is a hash of their content, so
@@ -37,7 +43,7 @@ export function practitionerResource(practitioner: PractitionerConfig) {
         },
       ],
       gender: practitioner.gender,
-    },
+    } satisfies Omit<WrittenPractitioner, 'meta'>,
     PROFILE.practitioner,
   );
 }
@@ -47,13 +53,21 @@ export function locationResource(practice: PracticeConfig, location: LocationCon
     {
       resourceType: 'Location' as const,
       id: location.id,
-      ...(location.odsSiteCode ? { identifier: [{ system: SYS.odsSite, value: location.odsSiteCode }] } : {}),
+      ...(location.odsSiteCode
+        ? ({
+            identifier: [{ system: SYS.odsSite, value: location.odsSiteCode }],
+          } satisfies Partial<WrittenLocation>)
+        : {}),
       status: 'active',
       name: location.name,
-      ...(location.phone ? { telecom: [{ system: 'phone', value: location.phone, use: 'work' }] } : {}),
+      ...(location.phone
+        ? ({
+            telecom: [{ system: 'phone', value: location.phone, use: 'work' }],
+          } satisfies Partial<WrittenLocation>)
+        : {}),
       address: fhirAddress(location.address, 'work'),
       managingOrganization: { reference: `Organization/${practice.odsCode}` },
-    },
+    } satisfies Omit<WrittenLocation, 'meta'>,
     PROFILE.location,
   );
 }
@@ -66,7 +80,7 @@ export function healthcareServiceResource(practice: PracticeConfig, service: Hea
       identifier: [{ system: SYS.dosService, value: service.dosServiceId }],
       providedBy: { reference: `Organization/${practice.odsCode}` },
       name: service.name,
-    },
+    } satisfies Omit<WrittenHealthcareService, 'meta'>,
     PROFILE.healthcareService,
   );
 }
@@ -148,7 +162,7 @@ export function patientResource(practice: PracticeConfig, patient: PatientConfig
       birthDate: patient.birthDate,
       ...(patient.address ? { address: [fhirAddress(patient.address, 'home')] } : {}),
       managingOrganization: { reference: `Organization/${practice.odsCode}` },
-    },
+    } satisfies Omit<WrittenPatient, 'meta'>,
     PROFILE.patient,
   );
 }

@@ -3,6 +3,7 @@ import { SDS_JOB_ROLES, type SdsJobRoleCode } from '../../gpconnect/job-roles.js
 import type { ScheduleConfig } from '../config/schema.js';
 import type { SlotRecord } from '../store/store.js';
 import { contentVersion, fieldsVersion } from './common.js';
+import type { Extension, WrittenSchedule, WrittenSlot } from './fhir-types.js';
 
 export function practitionerRoleExtension(role: SdsJobRoleCode) {
   return {
@@ -10,7 +11,7 @@ export function practitionerRoleExtension(role: SdsJobRoleCode) {
     valueCodeableConcept: {
       coding: [{ system: SYS.sdsJobRole, code: role, display: SDS_JOB_ROLES[role].display }],
     },
-  };
+  } satisfies Extension;
 }
 
 /** A GPConnect-Slot-1. No `comment` or `specialty` (§3.9); the slot type is `serviceType[0].text`. */
@@ -24,7 +25,7 @@ export function slotResource(slot: SlotRecord) {
     status: slot.status,
     start: slot.startText,
     end: slot.endText,
-  };
+  } satisfies Omit<WrittenSlot, 'meta'>;
   // Slot searches return thousands of these: a cheap hash of the fields that can change, not of the JSON.
   const versionId = fieldsVersion(
     slot.id,
@@ -35,7 +36,7 @@ export function slotResource(slot: SlotRecord) {
     slot.slotType,
     slot.deliveryChannel,
   );
-  return { ...content, meta: { versionId, profile: [PROFILE.slot] } };
+  return { ...content, meta: { versionId, profile: [PROFILE.slot] } } satisfies WrittenSlot;
 }
 
 /**
@@ -59,6 +60,9 @@ export function scheduleResource(
       ...(serviceInEffect ? [{ reference: `HealthcareService/${serviceInEffect}` }] : []),
     ],
     planningHorizon: horizon,
-  };
-  return { ...content, meta: { versionId: contentVersion(content), profile: [PROFILE.schedule] } };
+  } satisfies Omit<WrittenSchedule, 'meta'>;
+  return {
+    ...content,
+    meta: { versionId: contentVersion(content), profile: [PROFILE.schedule] },
+  } satisfies WrittenSchedule;
 }
