@@ -87,3 +87,18 @@ export async function bookThroughApi(
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as { id: string; start: string };
 }
+
+/** Cancels an appointment through the patient API directly (as the signed-in browser). */
+export async function cancelThroughApi(
+  page: Page,
+  id: string,
+  reason = 'Cancelled by the e2e suite',
+): Promise<void> {
+  const origin = new URL(page.url()).origin;
+  const session = (await (await page.request.get(`${origin}/api/session`)).json()) as { csrfToken: string };
+  const response = await page.request.post(`${origin}/api/appointments/${encodeURIComponent(id)}/cancel`, {
+    headers: { 'x-csrf-token': session.csrfToken, origin },
+    data: { reason },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}

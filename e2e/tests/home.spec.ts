@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
-import { PHONE, SCREENS_DIR, signInToHome } from './helpers';
+import {
+  APPOINTMENT_TITLE,
+  bookThroughApi,
+  cancelThroughApi,
+  checkPage,
+  PHONE,
+  SCREENS_DIR,
+  signInToHome,
+} from './helpers';
 
 test.use({ viewport: PHONE });
 
@@ -24,6 +32,35 @@ test('signed in, home shows the registered practice, read from the GP Connect pr
   await expect(page.getByRole('heading', { name: 'Riverside Medical Centre' })).toBeVisible();
   await expect(page.getByText('12 Bridge Street, Leeds, LS1 4AP')).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test('home lists booked appointments under "Upcoming appointments", and cancelled ones in their own section below', async ({
+  page,
+}) => {
+  await signInToHome(page, 'George Wilson');
+  await bookThroughApi(page, { description: 'Stays booked', skip: 5 });
+  const cancelled = await bookThroughApi(page, { description: 'To be cancelled', skip: 1 });
+  await cancelThroughApi(page, cancelled.id);
+  await page.reload();
+  const upcoming = page.getByRole('heading', { level: 2, name: 'Upcoming appointments' });
+  const cancelledSection = page.getByRole('heading', { level: 2, name: 'Cancelled appointments' });
+  await expect(upcoming).toBeVisible();
+  await expect(cancelledSection).toBeVisible();
+  // Every card above "Cancelled appointments" is booked; every card below it is cancelled.
+  const titles = await page
+    .locator('h2, .nhsuk-card__link')
+    .evaluateAll((nodes: Array<{ textContent: string | null }>) =>
+      nodes.map((node) => node.textContent ?? ''),
+    );
+  const split = titles.indexOf('Cancelled appointments');
+  expect(split).toBeGreaterThan(titles.indexOf('Upcoming appointments'));
+  const above = titles.slice(titles.indexOf('Upcoming appointments') + 1, split);
+  const below = titles.slice(split + 1).filter((title) => APPOINTMENT_TITLE.test(title));
+  expect(above.length).toBeGreaterThan(0);
+  for (const title of above) expect(title).not.toContain('cancelled');
+  expect(below.length).toBeGreaterThan(0);
+  for (const title of below) expect(title).toContain('(cancelled)');
+  await checkPage(page, '11-home-cancelled-section');
 });
 
 test('the app’s files are served compressed, hashed ones cached for good and the page shell revalidated', async ({

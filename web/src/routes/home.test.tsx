@@ -69,10 +69,34 @@ describe('home', () => {
     expect(window.localStorage.length).toBe(1);
   });
 
-  it('marks cancelled appointments', async () => {
+  it('lists booked appointments under "Upcoming appointments" and cancelled ones in their own section below', async () => {
+    const cancelled = makeAppointment({
+      id: 'Y90001~cancelled',
+      start: makeAppointment().start.replace('T10:00', 'T09:00'),
+      status: 'cancelled',
+      canCancel: false,
+      canAmend: false,
+    });
+    signedIn(makeAppointments([cancelled, makeAppointment()]));
+    renderApp('/');
+    const upcoming = await screen.findByRole('heading', { level: 2, name: 'Upcoming appointments' });
+    const cancelledHeading = screen.getByRole('heading', { level: 2, name: 'Cancelled appointments' });
+    const [bookedLink, cancelledLink] = screen.getAllByRole('link', { name: /at (9|10)am/ });
+    expect(bookedLink).toHaveAccessibleName(/at 10am$/);
+    expect(cancelledLink).toHaveAccessibleName(/at 9am \(cancelled\)$/);
+    // In reading order: upcoming, the booked one, then cancelled, the cancelled one.
+    const order = (a: Element, b: Element) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING;
+    expect(order(upcoming, bookedLink!)).toBeTruthy();
+    expect(order(bookedLink!, cancelledHeading)).toBeTruthy();
+    expect(order(cancelledHeading, cancelledLink!)).toBeTruthy();
+    expect(screen.getByText('Cancelled')).toBeInTheDocument();
+  });
+
+  it('with only cancelled appointments, says there are no upcoming ones', async () => {
     signedIn(makeAppointments([makeAppointment({ status: 'cancelled', canCancel: false, canAmend: false })]));
     renderApp('/');
-    expect(await screen.findByText('Cancelled')).toBeInTheDocument();
+    expect(await screen.findByText('You have no upcoming appointments.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Cancelled appointments' })).toBeInTheDocument();
   });
 
   it('offline: shows the copy kept on the device read-only, and booking disabled with a reason', async () => {

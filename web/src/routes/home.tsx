@@ -110,6 +110,10 @@ function NoAppointments({
   );
 }
 
+/**
+ * Upcoming appointments are the booked ones; cancelled ones (still in the future, so still listed by the practice)
+ * follow in their own section, so a cancelled time is never read as one to turn up to.
+ */
 function AppointmentsSection({
   response,
   practices,
@@ -117,16 +121,24 @@ function AppointmentsSection({
   response: AppointmentsResponse;
   practices?: PracticesResponse | undefined;
 }) {
+  const booked = response.appointments.filter((appointment) => appointment.status === 'booked');
+  const cancelled = response.appointments.filter((appointment) => appointment.status === 'cancelled');
   return (
     <>
       <h2 className="nhsuk-heading-m">Upcoming appointments</h2>
       {response.unavailable.length > 0 ? <MissingPractices unavailable={response.unavailable} /> : null}
-      {response.appointments.length === 0 ? (
+      {booked.length === 0 ? (
         <NoAppointments unavailable={response.unavailable} practices={practices} />
       ) : (
-        <AppointmentList appointments={response.appointments} />
+        <AppointmentList appointments={booked} />
       )}
       <p className="nhsuk-body nhsuk-u-secondary-text-colour">{response.note}</p>
+      {cancelled.length > 0 ? (
+        <>
+          <h2 className="nhsuk-heading-m">Cancelled appointments</h2>
+          <AppointmentList appointments={cancelled} />
+        </>
+      ) : null}
     </>
   );
 }

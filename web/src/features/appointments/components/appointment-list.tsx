@@ -2,7 +2,7 @@ import type { Appointment } from '@gpbook/shared/appointments';
 import { Link } from 'react-router';
 import { appointmentKind, channelPhrase, whenText } from '../../../lib/describe';
 
-/** Upcoming appointments as cards, soonest first, each linking to its details (offline too, from the copy). */
+/** Appointments as cards, soonest first, each linking to its details (offline too, from the copy). */
 export function AppointmentList({ appointments }: { appointments: readonly Appointment[] }) {
   return (
     <ul className="nhsuk-list app-appointment-list">
@@ -19,7 +19,12 @@ export function AppointmentList({ appointments }: { appointments: readonly Appoi
                     to={`/appointments/${encodeURIComponent(appointment.id)}`}
                   >
                     {title}
-                    {cancelled ? <span className="nhsuk-u-visually-hidden"> (cancelled)</span> : null}
+                    {cancelled ? (
+                      <>
+                        {' '}
+                        <span className="nhsuk-u-visually-hidden">(cancelled)</span>
+                      </>
+                    ) : null}
                   </Link>
                 </h3>
                 {cancelled ? (
