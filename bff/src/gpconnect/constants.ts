@@ -163,6 +163,11 @@ export const SPINE_ERRORS = {
     issueCode: 'not-supported',
     display: 'FHIR resource or operation not implemented at server',
   },
-  INTERNAL_SERVER_ERROR: { status: 500, issueCode: 'exception', display: 'Unexpected internal server error' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, issueCode: 'not-supported', display: 'Unsupported media type' },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    issueCode: 'processing',
+    display: 'Unexpected internal server error',
+  },
 } as const;
 export type SpineErrorCode = keyof typeof SPINE_ERRORS;
