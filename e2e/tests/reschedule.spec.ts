@@ -9,15 +9,22 @@ test('move an appointment to another slot through the same slot screens, then co
   await page.goto(`/appointments/${encodeURIComponent(old.id)}`);
   await page.getByRole('link', { name: 'Change the date or time' }).click();
 
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'What type of appointment do you want instead?' }),
-  ).toBeVisible();
-  await expect(page.getByRole('radio', { name: 'GP' })).toBeChecked();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  // Straight to the times for the same type and channel, with the appointment being moved at the top.
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new time' })).toBeVisible();
+  await expect(page).toHaveURL(/\/change\/slots\?practice=Y90001&role=gp&channel=in-person$/);
+  const moving = page.locator('.app-moving-appointment');
+  await expect(moving.getByRole('heading', { name: 'The appointment you are changing' })).toBeVisible();
+  await expect(moving).toContainText('GP appointment, in person');
+  await expect(slotButtons(page).first()).toBeVisible();
+  await checkPage(page, '23-reschedule-slots');
+
+  // Changing how is a side step that comes back to the times.
+  await page.getByRole('link', { name: 'Change how you have the appointment' }).click();
   await expect(page.getByRole('radio', { name: 'In person' })).toBeChecked();
   await page.getByRole('radio', { name: 'By phone' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Choose a time' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new time' })).toBeVisible();
+  await expect(page).toHaveURL(/channel=telephone/);
   await slotButtons(page).first().click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Check your new appointment' })).toBeVisible();

@@ -259,11 +259,23 @@ describe('managing an appointment', () => {
         'Phone the surgery to cancel your old appointment.',
       ),
     });
-    renderApp(`${path}/change`);
+    const { router } = renderApp(`${path}/change`);
+    // Straight to the times for the same type and channel, with the appointment being moved at the top.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Choose a new time' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?practice=Y90001&role=gp&channel=in-person');
+    const moving = await screen.findByRole('heading', { level: 2, name: 'The appointment you are changing' });
+    expect(moving.parentElement).toHaveTextContent(/at 10am.*GP appointment, in person with Dr Amina Shah/);
+    expect(moving.parentElement).toHaveTextContent('It stays booked until your new appointment is booked.');
+    expect(screen.getByRole('link', { name: 'Back' })).toHaveAttribute('href', path);
+
+    // Changing the type is a side step that leads back to the times.
+    await userEvent.click(screen.getByRole('link', { name: 'Change the type of appointment' }));
     expect(await screen.findByRole('radio', { name: 'GP' })).toBeChecked();
+    expect(screen.getByRole('link', { name: 'Back' }).getAttribute('href')).toContain(
+      `${path}/change/slots?`,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByRole('radio', { name: 'In person' })).toBeChecked();
-    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Choose a new time' })).toBeInTheDocument();
     await userEvent.click(await screen.findByRole('button', { name: /3pm/ }));
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Check your new appointment' }),

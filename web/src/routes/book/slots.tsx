@@ -35,6 +35,7 @@ import { timeOfDayDisplay } from '../../lib/time-of-day';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
 import { ApiError } from '../../lib/api-client';
+import { MovingAppointment } from './moving-appointment';
 import { StepRedirect } from './step-redirect';
 import { useBookingFlow } from './use-booking-flow';
 import { usePractice } from './use-practice';
@@ -205,7 +206,8 @@ export function SlotsStepRoute() {
   const days = useMemo(() => filterSlotDays(allDays ?? [], filters), [allDays, filters]);
   const clinicians = useMemo(() => clinicianChoices(allDays ?? []), [allDays]);
   const slotTaken = (location.state as SlotsPageState | null)?.slotTaken === true;
-  useDocumentTitle('Choose a time', slotTaken);
+  const title = flow.kind === 'reschedule' ? 'Choose a new time' : 'Choose a time';
+  useDocumentTitle(title, slotTaken);
   if (redirect) return <StepRedirect flow={flow} step="slots" choices={choices} />;
 
   const kind = choices.role ? roleGroupDisplay[choices.role] : 'All';
@@ -265,7 +267,8 @@ export function SlotsStepRoute() {
           </div>
         </div>
       ) : null}
-      <h1>Choose a time</h1>
+      <h1>{title}</h1>
+      {flow.kind === 'reschedule' ? <MovingAppointment id={flow.appointmentId} /> : null}
       <p className="nhsuk-body">
         {kind} appointments {how}
         {place ? ` at ${place.name}` : practice ? ` at ${practice.name}` : ''}, {dates}.

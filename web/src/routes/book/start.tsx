@@ -9,7 +9,8 @@ import { useBookingFlow } from './use-booking-flow';
 
 /**
  * The journey's start. Booking: choose a practice only when the federation has more than one (answering or not),
- * else book at the patient's own. Moving an appointment: keep its practice, and start from its type and channel.
+ * else book at the patient's own. Moving an appointment: keep its practice, and go straight to the times for its
+ * type and channel (the slot page has links to change them).
  */
 export function BookingStartRoute() {
   const { flow } = useBookingFlow();
@@ -52,7 +53,7 @@ function RescheduleStart({ flow }: { flow: Extract<BookingFlow, { kind: 'resched
   const { practice, role, channel } = appointment.data;
   return (
     <Navigate
-      to={stepPath(flow, 'type', { practice: practice.odsCode, role: role.group, channel })}
+      to={stepPath(flow, 'slots', { practice: practice.odsCode, role: role.group, channel })}
       replace
     />
   );

@@ -3,6 +3,7 @@ import {
   choicesSearch,
   earlierFrom,
   missingStep,
+  nextPath,
   previousPath,
   readChoices,
   slotWindow,
@@ -43,7 +44,7 @@ describe('booking steps', () => {
   it('asks for the practice only when there is a choice, and never when moving an appointment', () => {
     expect(stepsOf(book)[0]).toBe('practice');
     expect(stepsOf({ ...book, practiceStep: false })[0]).toBe('type');
-    expect(stepsOf(reschedule)).toEqual(['type', 'how', 'slots', 'check']);
+    expect(stepsOf(reschedule)).toEqual(['slots', 'check']);
   });
 
   it('sends the patient back to the first step they skipped', () => {
@@ -54,7 +55,25 @@ describe('booking steps', () => {
 
   it('goes back from the first step to where the journey started', () => {
     expect(previousPath({ ...book, practiceStep: false }, 'type', {})).toBe('/');
-    expect(previousPath(reschedule, 'type', {})).toBe('/appointments/a1');
+    expect(previousPath(reschedule, 'slots', { practice: 'Y90001', role: 'gp', channel: 'telephone' })).toBe(
+      '/appointments/a1',
+    );
+  });
+
+  it('when moving an appointment, changing its type or channel is a side step from the times and back to them', () => {
+    const choices = { practice: 'Y90001', role: 'gp', channel: 'telephone' } as const;
+    expect(previousPath(reschedule, 'type', choices)).toBe(
+      '/appointments/a1/change/slots?practice=Y90001&role=gp&channel=telephone',
+    );
+    expect(nextPath(reschedule, 'type', { ...choices, role: 'nurse' })).toBe(
+      '/appointments/a1/change/slots?practice=Y90001&role=nurse&channel=telephone',
+    );
+    expect(nextPath(reschedule, 'how', choices)).toBe(
+      '/appointments/a1/change/slots?practice=Y90001&role=gp&channel=telephone',
+    );
+    expect(missingStep(reschedule, 'type', { practice: 'Y90001' })).toBeUndefined();
+    expect(missingStep(reschedule, 'slots', { practice: 'Y90001', role: 'gp' })).toBe('start');
+    expect(missingStep(reschedule, 'check', choices)).toBe('slots');
   });
 
   it('shows two weeks from today, never before today', () => {

@@ -124,8 +124,12 @@ export function choicesSearch(choices: BookingChoices): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * The steps of the journey, in order. Moving an appointment starts at the times for the same type and channel:
+ * choosing another type or channel is a side step from the slot page, which leads back to it.
+ */
 export function stepsOf(flow: BookingFlow): BookingStep[] {
-  if (flow.kind === 'reschedule') return ['type', 'how', 'slots', 'check'];
+  if (flow.kind === 'reschedule') return ['slots', 'check'];
   return flow.practiceStep
     ? ['practice', 'type', 'how', 'slots', 'reason', 'check']
     : ['type', 'how', 'slots', 'reason', 'check'];
@@ -135,18 +139,21 @@ export function stepPath(flow: BookingFlow, step: BookingStep, choices: BookingC
   return `${flow.base}/${step}${choicesSearch(choices)}`;
 }
 
-/** Where "Back" goes from `step`: the step before, or where the journey started. */
+/** Where "Back" goes from `step`: the step before, the slot page from a side step, or where the journey started. */
 export function previousPath(flow: BookingFlow, step: BookingStep, choices: BookingChoices): string {
   const steps = stepsOf(flow);
   const index = steps.indexOf(step);
+  if (index === -1) return stepPath(flow, 'slots', { ...choices, slot: undefined });
   const before = index > 0 ? steps[index - 1] : undefined;
   if (before) return stepPath(flow, before, before === 'slots' ? { ...choices, slot: undefined } : choices);
   return flow.kind === 'reschedule' ? `/appointments/${encodeURIComponent(flow.appointmentId)}` : '/';
 }
 
+/** Where "Continue" goes from `step`: the step after; from a side step, back to the slot page. */
 export function nextPath(flow: BookingFlow, step: BookingStep, choices: BookingChoices): string {
   const steps = stepsOf(flow);
-  const after = steps[steps.indexOf(step) + 1] ?? 'check';
+  const index = steps.indexOf(step);
+  const after = index === -1 ? 'slots' : (steps[index + 1] ?? 'check');
   return stepPath(flow, after, choices);
 }
 
@@ -163,6 +170,11 @@ export function missingStep(
   if (choices.practice === undefined) return 'start';
   const steps = stepsOf(flow);
   const upTo = steps.indexOf(step);
+  // A side step needs only the practice.
+  if (upTo === -1) return undefined;
+  // Moving an appointment keeps its type and channel unless the patient changes them: the start reads them again.
+  if (flow.kind === 'reschedule' && (choices.role === undefined || choices.channel === undefined))
+    return 'start';
   const answered: Partial<Record<BookingStep, boolean>> = {
     type: choices.role !== undefined,
     how: choices.channel !== undefined,
