@@ -8,7 +8,8 @@
  * 2. Unless --no-lighthouse: serves each the same way (bff/dist/main.js, the floor through WEB_DIST), signs in with
  *    Playwright, and runs Lighthouse's mobile audit (the e2e workspace's devDependency, Chromium at CHROME_PATH or
  *    /usr/bin/chromium) on the floor page, our start, home and slot pages, and the floor page again, in that order;
- *    the floor's figures are the mean of its two runs. Reports go to bench-results/lighthouse/.
+ *    the floor's figures are the median of its runs. --runs=N repeats the round (floor, start, home, slots) N times
+ *    and takes each page's median (default 1: about a minute and a half). Reports go to bench-results/lighthouse/.
  *
  * Ends with `value` and `ratio` lines, one per figure. A script, not a test: it asserts nothing.
  */
@@ -57,6 +58,11 @@ const appDist = join(root, 'web/dist');
 const floorSource = join(root, 'web/bench/floor');
 const floorDist = join(results, 'web-floor');
 const args = new Set(process.argv.slice(2));
+/** Lighthouse runs per page (--runs=N); the figures are each page's median. */
+const RUNS = Math.max(
+  1,
+  Number(/^--runs=(\d+)$/.exec([...args].find((arg) => arg.startsWith('--runs=')) ?? '')?.[1] ?? 1),
+);
 // A script run by hand, not the BFF: it reads and passes on the environment of the processes it starts.
 /* eslint-disable no-restricted-properties */
 const CHROME = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
@@ -339,61 +345,84 @@ async function lighthouseReport(): Promise<void> {
     const cookie = await signedInCookie(app.base);
     const from = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
     const signedIn = { Cookie: cookie };
-    // The floor first and last: load on the machine that drifts during the run falls on both sides.
+    const slotsUrl = `${app.base}/book/slots?practice=Y90001&role=gp&channel=in-person&from=${from}`;
     const pages: Array<[string, string, string, Record<string, string> | undefined]> = [
-      ['floor-1', 'Floor: blank app', `${floor.base}/`, undefined],
       ['start', 'Start page (signed out)', `${app.base}/`, undefined],
       ['home', 'Home (signed in)', `${app.base}/`, signedIn],
-      [
-        'slots',
-        'Slot page (signed in)',
-        `${app.base}/book/slots?practice=Y90001&role=gp&channel=in-person&from=${from}`,
-        signedIn,
-      ],
-      ['floor-2', 'Floor: blank app, again', `${floor.base}/`, undefined],
+      ['slots', 'Slot page (signed in)', slotsUrl, signedIn],
     ];
-    const scores = new Map<string, Scores>();
+    const floorPage: [string, string, string, undefined] = [
+      'floor',
+      'Floor: blank app',
+      `${floor.base}/`,
+      undefined,
+    ];
+    // Each round: the floor, then our pages; the floor once more at the end. Load on the machine that drifts during
+    // the run so falls on both sides.
+    const order = [
+      ...Array.from({ length: RUNS }, (_, round) =>
+        [floorPage, ...pages].map((page) => [round + 1, ...page] as const),
+      ),
+      [[RUNS + 1, ...floorPage] as const],
+    ].flat();
+    const scores = new Map<string, Scores[]>();
     console.log(`\nLighthouse ${version}, mobile (default emulation and throttling), headless Chromium`);
-    console.log('  page                         perf  a11y  best  seo   FCP ms  LCP ms  TBT ms    CLS');
-    for (const [id, name, url, headers] of pages) {
+    console.log('  page                            perf  a11y  best  seo   FCP ms  LCP ms  TBT ms    CLS');
+    for (const [round, id, name, url, headers] of order) {
       // Lighthouse sometimes fails to record a trace (NO_NAVSTART) on a cold browser: one more try.
-      const scored = lighthouse(binary, id, url, headers) ?? lighthouse(binary, id, url, headers);
+      const report = `${id}-${round}`;
+      const scored = lighthouse(binary, report, url, headers) ?? lighthouse(binary, report, url, headers);
+      const label = `${name} (${round})`;
       if (!scored) {
-        console.log(`  ${name.padEnd(27)}  failed`);
+        console.log(`  ${label.padEnd(30)}  failed`);
         continue;
       }
-      scores.set(id, scored);
+      scores.set(id, [...(scores.get(id) ?? []), scored]);
       console.log(
-        `  ${name.padEnd(27)}  ${String(scored.performance).padStart(4)}  ${String(scored.accessibility).padStart(4)}  ` +
+        `  ${label.padEnd(30)}  ${String(scored.performance).padStart(4)}  ${String(scored.accessibility).padStart(4)}  ` +
           `${String(scored.bestPractices).padStart(4)}  ${String(scored.seo).padStart(3)}  ${scored.fcp.toFixed(0).padStart(7)} ` +
           `${scored.lcp.toFixed(0).padStart(7)} ${scored.tbt.toFixed(0).padStart(7)}  ${scored.cls.toFixed(3).padStart(5)}`,
       );
       if (scored.failing.length > 0) console.log(`    not passed: ${scored.failing.join(', ')}`);
     }
 
-    const floorRuns = ['floor-1', 'floor-2'].map((id) => scores.get(id)).filter((s) => s !== undefined);
-    const mean = (pick: (s: Scores) => number) =>
-      floorRuns.reduce((total, s) => total + pick(s), 0) / floorRuns.length;
-    const floorPerf = mean((s) => s.performance);
-    const floorTbt = mean((s) => s.tbt);
+    const median = (id: string, pick: (s: Scores) => number): number => {
+      const sorted = (scores.get(id) ?? []).map(pick).sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      if (sorted.length === 0) return NaN;
+      return sorted.length % 2 === 1
+        ? (sorted[middle] ?? NaN)
+        : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+    };
+    const floorPerf = median('floor', (s) => s.performance);
+    const floorTbt = median('floor', (s) => s.tbt);
     console.log(
-      `  floor (mean of ${floorRuns.length} runs): performance ${floorPerf.toFixed(1)}, TBT ${floorTbt.toFixed(0)} ms`,
+      `  Figures below: the median of each page's runs (floor: ${scores.get('floor')?.length ?? 0} runs, ` +
+        `performance ${floorPerf.toFixed(1)}, TBT ${floorTbt.toFixed(0)} ms). More runs: --runs=N.`,
     );
     value('lighthouse-perf-floor', floorPerf, 'score');
     value('lighthouse-tbt-floor', floorTbt, 'ms', 0);
-    for (const id of ['start', 'home', 'slots']) {
-      const page = scores.get(id);
-      if (!page) {
-        ratio(`lighthouse-perf-${id}/floor`, NaN);
-        ratio(`lighthouse-tbt-${id}/floor`, NaN);
-        continue;
+    for (const [id] of pages) {
+      const perf = median(id, (s) => s.performance);
+      const tbt = median(id, (s) => s.tbt);
+      if (Number.isFinite(perf)) {
+        value(`lighthouse-perf-${id}`, perf, 'score', 0);
+        value(
+          `lighthouse-a11y-${id}`,
+          median(id, (s) => s.accessibility),
+          'score',
+          0,
+        );
+        value(`lighthouse-tbt-${id}`, tbt, 'ms', 0);
+        value(
+          `lighthouse-lcp-${id}`,
+          median(id, (s) => s.lcp),
+          'ms',
+          0,
+        );
       }
-      value(`lighthouse-perf-${id}`, page.performance, 'score', 0);
-      value(`lighthouse-a11y-${id}`, page.accessibility, 'score', 0);
-      value(`lighthouse-tbt-${id}`, page.tbt, 'ms', 0);
-      value(`lighthouse-lcp-${id}`, page.lcp, 'ms', 0);
-      ratio(`lighthouse-perf-${id}/floor`, page.performance / floorPerf);
-      ratio(`lighthouse-tbt-${id}/floor`, page.tbt / floorTbt);
+      ratio(`lighthouse-perf-${id}/floor`, perf / floorPerf);
+      ratio(`lighthouse-tbt-${id}/floor`, tbt / floorTbt);
     }
   } finally {
     app.process.kill('SIGTERM');
