@@ -21,6 +21,12 @@ test('the main journey at 360 px: sign in, book, see it listed, details, calenda
   await expect(
     page.getByRole('heading', { level: 1, name: 'Which GP surgery do you want to book at?' }),
   ).toBeVisible();
+  // The patient's own surgery first, named as theirs; nothing chosen for them.
+  const surgeries = page.getByRole('radio');
+  await expect(surgeries.first()).toHaveAccessibleName('Riverside Medical Centre (your surgery)');
+  expect(await surgeries.count()).toBeGreaterThan(1);
+  for (const surgery of await surgeries.all()) await expect(surgery).not.toBeChecked();
+  await expect(page.locator('.nhsuk-radios__divider')).toHaveText('or');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert')).toContainText('Select the GP surgery you want to book at');
   await expect(page.locator('.nhsuk-error-summary')).toBeFocused();

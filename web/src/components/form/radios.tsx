@@ -1,10 +1,12 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { ErrorMessage } from './error-message';
 
 export interface RadioOption<T extends string> {
   value: T;
   label: string;
   hint?: string | undefined;
+  /** A divider ("or") before this option, setting it and those after it apart from the ones before. */
+  dividerBefore?: string | undefined;
 }
 
 interface RadiosProps<T extends string> {
@@ -57,26 +59,31 @@ export function Radios<T extends string>(props: RadiosProps<T>) {
             const id = index === 0 ? name : `${name}-${index + 1}`;
             const optionHintId = option.hint ? `${id}-hint` : undefined;
             return (
-              <div className="nhsuk-radios__item" key={option.value}>
-                <input
-                  className="nhsuk-radios__input"
-                  id={id}
-                  name={name}
-                  type="radio"
-                  value={option.value}
-                  checked={value === option.value}
-                  onChange={() => onChange(option.value)}
-                  aria-describedby={optionHintId}
-                />
-                <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div className="nhsuk-hint nhsuk-radios__hint" id={optionHintId}>
-                    {option.hint}
-                  </div>
+              <Fragment key={option.value}>
+                {option.dividerBefore ? (
+                  <div className="nhsuk-radios__divider">{option.dividerBefore}</div>
                 ) : null}
-              </div>
+                <div className="nhsuk-radios__item">
+                  <input
+                    className="nhsuk-radios__input"
+                    id={id}
+                    name={name}
+                    type="radio"
+                    value={option.value}
+                    checked={value === option.value}
+                    onChange={() => onChange(option.value)}
+                    aria-describedby={optionHintId}
+                  />
+                  <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
+                    {option.label}
+                  </label>
+                  {option.hint ? (
+                    <div className="nhsuk-hint nhsuk-radios__hint" id={optionHintId}>
+                      {option.hint}
+                    </div>
+                  ) : null}
+                </div>
+              </Fragment>
             );
           })}
         </div>

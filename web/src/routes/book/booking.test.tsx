@@ -62,6 +62,23 @@ describe('booking journey', () => {
     ).toBeInTheDocument();
   });
 
+  it('puts the patient’s own surgery first, named as theirs, then the others after "or", with none chosen', async () => {
+    stubBooking([parkview, hillside]);
+    renderApp('/book');
+    await screen.findByRole('heading', { level: 1, name: 'Which GP surgery do you want to book at?' });
+    const radios = screen.getAllByRole('radio');
+    expect(radios.map((radio) => radio.nextElementSibling?.textContent)).toEqual([
+      'Riverside Medical Centre (your surgery)',
+      'Parkview Surgery',
+      'Hillside Health Centre',
+    ]);
+    for (const radio of radios) expect(radio).not.toBeChecked();
+    const divider = screen.getByText('or');
+    expect(divider).toHaveClass('nhsuk-radios__divider');
+    expect(radios[0]!.compareDocumentPosition(divider) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(divider.compareDocumentPosition(radios[1]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('lists the federation’s practices that are not available right now, with why, and not as choices', async () => {
     stubBooking([parkview], [unavailablePractice(hillside, 'unreachable')]);
     renderApp('/book');

@@ -56,16 +56,19 @@ export function PracticeStepRoute() {
     );
   }
   const { registered, federation, unavailable } = practices.data;
+  // The patient's own surgery first and named as theirs, then the others of its federation after an "or"; none
+  // chosen for them (the design system's advice for radios).
   const options = [
     {
       value: registered.odsCode,
       label: `${registered.name} (your surgery)`,
       hint: formatAddress(registered.address),
     },
-    ...federation.map((practice) => ({
+    ...federation.map((practice, index) => ({
       value: practice.odsCode,
       label: practice.name,
       hint: formatAddress(practice.address),
+      dividerBefore: index === 0 ? 'or' : undefined,
     })),
   ];
   return (
