@@ -63,6 +63,29 @@ test('home lists booked appointments under "Upcoming appointments", and cancelle
   await checkPage(page, '11-home-cancelled-section');
 });
 
+test('a patient whose surgery has no record of them hears it on the home page, with its number, and is offered no booking', async ({
+  page,
+}) => {
+  // The demo's Arthur Dent is recorded as deceased at his surgery: GET /api/appointments answers 403 patient_not_found.
+  await signInToHome(page, 'Arthur Dent');
+  await expect(
+    page.getByRole('heading', { level: 2, name: /Your GP surgery cannot find your record/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      'You cannot see or book appointments online until Riverside Medical Centre has checked your details.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: '0113 496 0001' }).first()).toHaveAttribute(
+    'href',
+    'tel:01134960001',
+  );
+  await expect(page.getByRole('link', { name: 'Book an appointment' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Book an appointment' })).toHaveCount(0);
+  await expect(page.getByText(/no upcoming appointments/)).toHaveCount(0);
+  await checkPage(page, '03-home-no-record');
+});
+
 test('the app’s files are served compressed, hashed ones cached for good and the page shell revalidated', async ({
   request,
 }) => {

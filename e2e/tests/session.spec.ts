@@ -51,7 +51,7 @@ test('when the session has ended, the patient signs in again and comes back to w
   page,
   context,
 }) => {
-  await signIn(page, 'Arthur Dent');
+  await signIn(page, 'Oliver Brown');
   await expect(page.getByRole('heading', { level: 1, name: 'Your appointments' })).toBeVisible();
   await page.getByRole('link', { name: 'Book an appointment' }).click();
   await page.getByRole('radio', { name: /Riverside Medical Centre/ }).check();
@@ -68,7 +68,7 @@ test('when the session has ended, the patient signs in again and comes back to w
   await checkPage(page, '22-signed-out-expired');
 
   await page.getByRole('link', { name: 'Continue with NHS login' }).click();
-  await page.getByRole('button', { name: 'Sign in as Arthur Dent' }).click();
+  await page.getByRole('button', { name: 'Sign in as Oliver Brown' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a time' })).toBeVisible();
   await expect(page).toHaveURL(/\/book\/slots\?practice=Y90001&role=nurse&channel=in-person/);
 });

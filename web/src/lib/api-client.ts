@@ -32,6 +32,11 @@ export function isSessionLost(error: unknown): error is ApiError {
   return error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'session_expired');
 }
 
+/** The patient's own GP surgery has no record of them it will book for (not found, or flagged). */
+export function isPatientNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'patient_not_found';
+}
+
 /**
  * After a booking, change or cancellation failed: whether we cannot tell what the practice's system now holds.
  * The BFF says so with `outcome_unknown`; every other error it answers means nothing was changed. A lost connection,

@@ -177,6 +177,46 @@ describe('home', () => {
     ).toBeInTheDocument();
   });
 
+  it('when the patient’s surgery has no record of them, says so with its number, and offers no booking', async () => {
+    saveAppointments('opaque-user-id-jane-smith', makeAppointments());
+    const api = signedIn();
+    api.set('GET /api/appointments', apiError(403, 'patient_not_found'));
+    renderApp('/');
+    expect(
+      await screen.findByRole('heading', {
+        level: 2,
+        name: /Your GP surgery cannot find your record$/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'You cannot see or book appointments online until Riverside Medical Centre has checked your details.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: '0113 496 0001' })[0]).toHaveAttribute(
+      'href',
+      'tel:01134960001',
+    );
+    expect(screen.queryByRole('link', { name: 'Book an appointment' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Book an appointment' })).not.toBeInTheDocument();
+    // Not "You have no upcoming appointments", and not the copy from before.
+    expect(screen.queryByText(/no upcoming appointments/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /at 10am/ })).not.toBeInTheDocument();
+  });
+
+  it('without the practices, says to phone the surgery in general words', async () => {
+    const api = signedIn();
+    api.set('GET /api/appointments', apiError(403, 'patient_not_found'));
+    api.set('GET /api/practices', apiError(503, 'practice_unavailable'));
+    renderApp('/');
+    expect(
+      await screen.findByText(
+        'Phone your GP surgery to check they have your up-to-date details, or to book an appointment.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Book an appointment' })).not.toBeInTheDocument();
+  });
+
   it('says the surgery system could not be reached when the list answers practice_unavailable', async () => {
     const api = signedIn();
     api.set('GET /api/appointments', apiError(503, 'practice_unavailable'));

@@ -1,17 +1,18 @@
 import type { AppointmentsResponse } from '@gpbook/shared/appointments';
-import type { PracticesResponse, UnavailablePractice } from '@gpbook/shared/practices';
+import type { Practice, PracticesResponse, UnavailablePractice } from '@gpbook/shared/practices';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../components/error-panel';
 import { OfflineReason } from '../components/offline-banner';
 import { useAppointments } from '../features/appointments/api/get-appointments';
 import { AppointmentList } from '../features/appointments/components/appointment-list';
 import { usePractices } from '../features/practices/api/get-practices';
+import { PracticePhone } from '../features/practices/components/practice-phone';
 import { PracticeSummary } from '../features/practices/components/practice-summary';
 import { useOwner } from '../features/session/api/get-owner';
 import { useSession, type SessionState } from '../features/session/api/get-session';
 import { StartPage } from '../features/session/components/start-page';
 import { SavedAt } from '../components/saved-at';
-import { failureSource } from '../lib/api-client';
+import { failureSource, isPatientNotFound } from '../lib/api-client';
 import { readAppointments } from '../lib/appointments-cache';
 import { useDocumentTitle } from '../lib/document-title';
 import { unavailableReasonText } from '../lib/error-text';
@@ -143,15 +144,58 @@ function AppointmentsSection({
   );
 }
 
+/**
+ * The patient's own surgery has no record it will book for (403 `patient_not_found` on the list): said here, at
+ * the start, with the surgery's number, rather than at the last step of a booking; no way to book is offered.
+ */
+function NoRecordAtSurgery({ practice }: { practice: Practice | undefined }) {
+  return (
+    <div className="nhsuk-warning-callout">
+      <h2 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          Your GP surgery cannot find your record
+        </span>
+      </h2>
+      <p>
+        You cannot see or book appointments online until {practice ? practice.name : 'your GP surgery'} has
+        checked your details.
+      </p>
+      <p>
+        {practice ? <PracticePhone practice={practice} prefix="Phone" /> : 'Phone your GP surgery'} to check
+        they have your up-to-date details, or to book an appointment.
+      </p>
+    </div>
+  );
+}
+
 function SignedInHome({ state }: { state: SessionState }) {
   useDocumentTitle('Your appointments');
   const online = useOnlineStatus();
   const owner = useOwner(state);
   const appointments = useAppointments(owner);
   const practices = usePractices();
-  const cached = !online || appointments.isError ? readAppointments(owner) : undefined;
-  const response = appointments.data ?? cached?.response;
   const registered = practices.data?.registered;
+  // The surgery will not book for this patient: nothing to show or book here, and a copy from before would mislead.
+  const noRecord = isPatientNotFound(appointments.error);
+  const cached = !noRecord && (!online || appointments.isError) ? readAppointments(owner) : undefined;
+  const response = appointments.data ?? cached?.response;
+  if (noRecord) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>Your appointments</h1>
+          <NoRecordAtSurgery practice={registered} />
+          {registered ? (
+            <>
+              <h2 className="nhsuk-heading-m">Your GP surgery</h2>
+              <PracticeSummary practice={registered} headingLevel={3} />
+            </>
+          ) : null}
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
