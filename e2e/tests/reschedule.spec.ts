@@ -27,19 +27,24 @@ test('move an appointment to another slot through the same slot screens, then co
   await expect(page).toHaveURL(/channel=telephone/);
   await slotButtons(page).first().click();
 
+  // A telephone appointment: the number on a page of its own, before the check.
+  const phone = page.getByRole('textbox', { name: 'What number should the surgery call you on?' });
+  await expect(phone).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the phone number the surgery should call');
+  await phone.fill('07700 900 982');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
   await expect(page.getByRole('heading', { level: 1, name: 'Check your new appointment' })).toBeVisible();
   await expect(page.getByText('Blood pressure review')).toBeVisible();
-  await page.getByRole('button', { name: 'Confirm new appointment' }).click();
-  await expect(page.getByRole('alert')).toContainText('Enter the phone number the surgery should call');
-  await page
-    .getByRole('textbox', { name: 'What number should the surgery call you on?' })
-    .fill('07700 900 982');
+  await expect(page.getByText('07700 900 982')).toBeVisible();
   await checkPage(page, '23-reschedule-check');
   await page.getByRole('button', { name: 'Confirm new appointment' }).click();
 
   await expect(
     page.getByRole('heading', { level: 1, name: /Appointment changed|New appointment booked/ }),
   ).toBeVisible();
+  await expect(page.getByText(/will call 07700 900 982/)).toBeVisible();
   await checkPage(page, '24-rescheduled');
   await page.getByRole('link', { name: 'Go to your appointments' }).click();
   await expect(page.getByText('Cancelled', { exact: true })).toBeVisible();

@@ -30,6 +30,10 @@ const bookingSteps: RouteObject[] = [
     lazy: () => import('../routes/book/reason').then((m) => ({ Component: m.ReasonStepRoute })),
   },
   {
+    path: 'phone',
+    lazy: () => import('../routes/book/phone').then((m) => ({ Component: m.PhoneStepRoute })),
+  },
+  {
     path: 'check',
     lazy: () => import('../routes/book/check').then((m) => ({ Component: m.CheckStepRoute })),
   },

@@ -4,6 +4,8 @@ import { ErrorMessage } from './error-message';
 interface TextInputProps {
   id: string;
   label: string;
+  /** The label is the page's <h1> on one-question pages. */
+  isPageHeading?: boolean;
   hint?: ReactNode;
   value: string;
   onChange: (value: string) => void;
@@ -20,6 +22,7 @@ export function TextInput(props: TextInputProps) {
   const {
     id,
     label,
+    isPageHeading = false,
     hint,
     value,
     onChange,
@@ -33,9 +36,17 @@ export function TextInput(props: TextInputProps) {
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
+      {isPageHeading ? (
+        <h1 className="nhsuk-label-wrapper">
+          <label className="nhsuk-label nhsuk-label--l" htmlFor={id}>
+            {label}
+          </label>
+        </h1>
+      ) : (
+        <label className="nhsuk-label" htmlFor={id}>
+          {label}
+        </label>
+      )}
       {hint ? (
         <div className="nhsuk-hint" id={hintId}>
           {hint}

@@ -39,7 +39,7 @@ function AmendForm({ appointment }: { appointment: Appointment }) {
   const [description, setDescription] = useState(appointment.description);
   const [comment, setComment] = useState(appointment.comment ?? '');
   const [errors, setErrors] = useState<FormError[]>([]);
-  const failure = amend.isError ? writeErrors(amend.error, 'change', undefined) : undefined;
+  const failure = amend.isError ? writeErrors(amend.error, 'change') : undefined;
   const shown = errors.length > 0 ? errors : (failure?.errors ?? []);
   const failureText = errors.length > 0 ? undefined : failure?.description;
   useDocumentTitle(TITLE, shown.length > 0 || failureText !== undefined);

@@ -32,7 +32,7 @@ function CancelConfirm({ appointment, reason }: { appointment: Appointment; reas
   const navigate = useNavigate();
   const online = useOnlineStatus();
   const cancel = useCancelAppointment(appointment.id);
-  const failure = cancel.isError ? writeErrors(cancel.error, 'cancel', undefined) : undefined;
+  const failure = cancel.isError ? writeErrors(cancel.error, 'cancel') : undefined;
   useDocumentTitle(TITLE, failure !== undefined);
   const back = appointmentPath(appointment.id, 'cancel');
 

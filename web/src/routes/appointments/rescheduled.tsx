@@ -5,7 +5,7 @@ import { whenText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
 import type { RescheduledPageState } from '../book/reschedule-check';
 import { appointmentPath } from './paths';
-import { ConfirmedAppointment } from './booked';
+import { ConfirmationPanelBody, ConfirmedAppointment } from './booked';
 
 /**
  * After moving an appointment: the new one, and what the practice's system holds for the old one: cancelled,
@@ -30,11 +30,7 @@ export function RescheduledRoute() {
               {moved ? 'Appointment changed' : 'New appointment booked'}
             </h1>
             <div className="nhsuk-panel__body">
-              <p>
-                {whenText(booked.start)}
-                <br />
-                at {booked.practice.name}
-              </p>
+              <ConfirmationPanelBody appointment={booked} />
             </div>
           </div>
           {previousOutcome === 'cancelled' ? (

@@ -19,12 +19,17 @@ export interface WriteFailure {
  * A failed write as an error summary: the BFF's field problems, or what happened to the appointment (not booked,
  * or not known), why, and what to do.
  */
-export function writeErrors(error: unknown, kind: WriteKind, answersPage: string | undefined): WriteFailure {
+export function writeErrors(
+  error: unknown,
+  kind: WriteKind,
+  /** The page where the answer to a field is changed, when it is on another page. */
+  answersPage?: (field: string) => string | undefined,
+): WriteFailure {
   if (error instanceof ApiError && error.code === 'validation_failed' && error.fields.length > 0) {
     return {
       outcome: 'fields',
       title: 'There is a problem',
-      errors: error.fields.map((field) => ({ text: field.message, to: answersPage })),
+      errors: error.fields.map((field) => ({ text: field.message, to: answersPage?.(field.field) })),
     };
   }
   const text = writeErrorText(error, kind);

@@ -253,28 +253,93 @@ describe('booking journey', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Reason must be 100 characters or fewer');
   });
 
-  it('asks for a phone number for a telephone slot', async () => {
+  it('asks for the number to call on a page of its own, and the confirmation says who will call which number', async () => {
     const api = stubBooking();
     api.set('GET /api/slots', { status: 200, body: makeSlotsResponse([phoneSlot]) });
-    renderApp('/book/slots?practice=Y90001&role=gp&channel=telephone');
+    const booked = makeAppointment({
+      id: 'Y90001~phone',
+      start: phoneSlot.start,
+      end: phoneSlot.end,
+      channel: 'telephone',
+      phone: '07700 900 982',
+      description: 'Test results',
+    });
+    api.set('POST /api/appointments', { status: 201, body: booked });
+    const { router } = renderApp('/book/slots?practice=Y90001&role=gp&channel=telephone');
     await userEvent.click(await screen.findByRole('button', { name: /11am/ }));
     await userEvent.type(
       await screen.findByRole('textbox', { name: 'What is the appointment for?' }),
       'Test results',
     );
+    // Not on the reason page, and not counted against the reason.
+    expect(screen.queryByRole('textbox', { name: /number/ })).not.toBeInTheDocument();
+    expect(screen.getByText('You can enter up to 100 characters')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+
+    const phone = await screen.findByRole('textbox', { name: 'What number should the surgery call you on?' });
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'What number should the surgery call you on?' }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/book/phone');
+    expect(router.state.location.search).not.toContain('07700');
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Enter the phone number the surgery should call',
     );
-    await userEvent.type(
-      screen.getByRole('textbox', { name: 'What number should the surgery call you on?' }),
-      '07700 900 982',
-    );
+    await userEvent.type(phone, 'call me');
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Enter a UK phone number, like 07700 900 982');
+    await userEvent.clear(phone);
+    await userEvent.type(phone, '07700 900 982');
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Check your answers before booking' }),
     ).toBeInTheDocument();
     expect(screen.getByText('07700 900 982')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Change number to call you on' }).getAttribute('href')).toMatch(
+      /^\/book\/phone\?/,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Appointment booked' })).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/appointments')[0]?.body).toEqual({
+      slotIds: [phoneSlot.id],
+      description: 'Test results',
+      phone: '07700 900 982',
+    });
+    expect(screen.getByText(/Phone appointment: Dr Amina Shah will call 07700 900 982/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^Dr Amina Shah from Riverside Medical Centre will phone you on 07700 900 982 at 11am on \w+day \d+ \w+\./,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/at Riverside Medical Centre$/)).not.toBeInTheDocument();
+  });
+
+  it('says how the link for a video call will come', async () => {
+    const api = stubBooking();
+    const videoSlot = makeSlot({ day: 2, time: '14:00', channel: 'video', id: 'video-slot' });
+    api.set('GET /api/slots', { status: 200, body: makeSlotsResponse([videoSlot]) });
+    const booked = makeAppointment({
+      id: 'Y90001~video',
+      start: videoSlot.start,
+      end: videoSlot.end,
+      channel: 'video',
+    });
+    api.set('GET /api/appointments/Y90001~video', { status: 200, body: booked });
+    renderApp('/appointments/Y90001~video/booked');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Appointment booked' })).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Video call with Dr Amina Shah from Riverside Medical Centre/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Riverside Medical Centre will send you a link to join the video call before/),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /If you have not had the link by the time of your appointment, phone Riverside Medical Centre on/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('books from check your answers and shows the confirmation with "add to calendar"', async () => {

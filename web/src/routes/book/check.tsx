@@ -71,12 +71,18 @@ function BookCheck({
   const practice = usePractice(choices.practice);
   const reasonPage = stepPath(flow, 'reason', choices);
   const failure =
-    book.isError && !isSlotTaken(book.error) ? writeErrors(book.error, 'book', reasonPage) : undefined;
+    book.isError && !isSlotTaken(book.error)
+      ? writeErrors(book.error, 'book', (field) =>
+          field === 'phone' ? stepPath(flow, 'phone', choices) : reasonPage,
+        )
+      : undefined;
   useDocumentTitle('Check your answers before booking', failure !== undefined);
-  // Reloaded after the reason was typed: the draft is in memory only, so ask again.
-  if (draft.description === '' && !book.isSuccess) return <Navigate to={reasonPage} replace />;
-
   const needsPhone = slot.channel === 'telephone';
+  // Reloaded after the reason (or the number) was typed: the draft is in memory only, so ask again.
+  if (draft.description === '' && !book.isSuccess) return <Navigate to={reasonPage} replace />;
+  if (needsPhone && draft.phone === '' && !book.isSuccess)
+    return <Navigate to={stepPath(flow, 'phone', choices)} replace />;
+
   const submit = () => {
     const request: BookAppointmentRequest = {
       slotIds: [slot.id],
@@ -145,7 +151,7 @@ function BookCheck({
               {draft.description}
             </SummaryRow>
             {needsPhone ? (
-              <SummaryRow label="Phone number" change={change('reason', 'phone number')}>
+              <SummaryRow label="Number to call you on" change={change('phone', 'number to call you on')}>
                 {draft.phone}
               </SummaryRow>
             ) : null}

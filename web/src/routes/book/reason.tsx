@@ -7,7 +7,6 @@ import { ChosenSlotUnavailable } from './chosen-slot-unavailable';
 import { ErrorSummary, type FormError } from '../../components/error-summary';
 import { validateReason, type ReasonField } from '../../features/booking/lib/validate-reason';
 import { CharacterCount } from '../../components/form/character-count';
-import { TextInput } from '../../components/form/text-input';
 import { useBookingDraft } from '../../features/booking/components/booking-draft-context';
 import { nextPath, previousPath, stepPath, needsRedirect } from '../../features/booking/lib/booking-steps';
 import { slotSummaryText } from './slot-summary';
@@ -20,7 +19,7 @@ const QUESTION = 'What is the appointment for?';
 
 type Field = ReasonField;
 
-/** Why the patient wants the appointment (and, for a phone appointment, the number to call). */
+/** Why the patient wants the appointment, and anything else the surgery should know. */
 export function ReasonStepRoute() {
   const { flow, choices } = useBookingFlow();
   const chosen = useChosenSlot(choices);
@@ -44,11 +43,12 @@ export function ReasonStepRoute() {
 function ReasonForm({ slot, back, next }: { slot: Slot; back: string; next: string }) {
   const { draft, update } = useBookingDraft();
   const navigate = useNavigate();
-  const needsPhone = slot.channel === 'telephone';
+  // A telephone appointment's number shares the practice's field with the extra information (decision 0004); it is
+  // asked on a page of its own, and only the lower limit shows here.
+  const commentMax = slot.channel === 'telephone' ? COMMENT_MAX_WITH_PHONE : COMMENT_MAX;
   const [values, setValues] = useState<Record<Field, string>>({
     description: draft.description,
     comment: draft.comment,
-    phone: draft.phone,
   });
   const [errors, setErrors] = useState<FormError[]>([]);
   useDocumentTitle(QUESTION, errors.length > 0);
@@ -57,14 +57,10 @@ function ReasonForm({ slot, back, next }: { slot: Slot; back: string; next: stri
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateReason(values, needsPhone);
+    const found = validateReason(values, commentMax);
     setErrors(found);
     if (found.length > 0) return;
-    update({
-      description: values.description.trim(),
-      comment: values.comment.trim(),
-      phone: needsPhone ? values.phone.trim() : '',
-    });
+    update({ description: values.description.trim(), comment: values.comment.trim() });
     void navigate(next);
   };
 
@@ -87,25 +83,11 @@ function ReasonForm({ slot, back, next }: { slot: Slot; back: string; next: stri
               error={errorFor('description')}
               rows={3}
             />
-            {needsPhone ? (
-              <TextInput
-                id="phone"
-                label="What number should the surgery call you on?"
-                hint="For example, 07700 900 982"
-                type="tel"
-                autoComplete="tel"
-                inputMode="tel"
-                widthClass="nhsuk-input--width-20"
-                value={values.phone}
-                onChange={set('phone')}
-                error={errorFor('phone')}
-              />
-            ) : null}
             <CharacterCount
               id="comment"
               label="Is there anything else the surgery should know? (optional)"
               hint="For example, if you need an interpreter or help getting into the building"
-              maxLength={needsPhone ? COMMENT_MAX_WITH_PHONE : COMMENT_MAX}
+              maxLength={commentMax}
               value={values.comment}
               onChange={set('comment')}
               error={errorFor('comment')}

@@ -1,12 +1,10 @@
-import { phoneSchema, type RescheduleAppointmentResponse } from '@gpbook/shared/appointments';
+import type { RescheduleAppointmentResponse } from '@gpbook/shared/appointments';
 import { deliveryChannelDisplay } from '@gpbook/shared/codes';
 import type { Slot } from '@gpbook/shared/slots';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorPanel } from '../../components/error-panel';
-import { ErrorSummary, type FormError } from '../../components/error-summary';
-import { TextInput } from '../../components/form/text-input';
+import { ErrorSummary } from '../../components/error-summary';
 import { OnlineActionButton } from '../../components/online-action-button';
 import { SummaryRow } from '../../components/summary-row';
 import { useAppointment } from '../../features/appointments/api/get-appointment';
@@ -42,36 +40,22 @@ export function RescheduleCheck({
   const online = useOnlineStatus();
   const current = useAppointment(flow.appointmentId);
   const reschedule = useRescheduleAppointment(flow.appointmentId);
-  const { draft, update } = useBookingDraft();
-  const [phone, setPhone] = useState(draft.phone);
-  const [phoneError, setPhoneError] = useState<string | undefined>();
+  const { draft } = useBookingDraft();
   const needsPhone = slot.channel === 'telephone';
   const failure =
     reschedule.isError && !isSlotTaken(reschedule.error)
-      ? writeErrors(reschedule.error, 'change', undefined)
+      ? writeErrors(reschedule.error, 'change', (field) =>
+          field === 'phone' ? stepPath(flow, 'phone', choices) : undefined,
+        )
       : undefined;
-  const errors: FormError[] = phoneError ? [{ fieldId: 'phone', text: phoneError }] : (failure?.errors ?? []);
-  const description = phoneError ? undefined : failure?.description;
-  useDocumentTitle(TITLE, errors.length > 0 || description !== undefined);
+  useDocumentTitle(TITLE, failure !== undefined);
+  // Reloaded after the number was typed: the draft is in memory only, so ask again.
+  if (needsPhone && draft.phone === '' && !reschedule.isSuccess)
+    return <Navigate to={stepPath(flow, 'phone', choices)} replace />;
 
   const submit = () => {
-    let checkedPhone: string | undefined;
-    if (needsPhone) {
-      const parsed = phoneSchema.safeParse(phone);
-      if (phone.trim() === '' || !parsed.success) {
-        setPhoneError(
-          phone.trim() === ''
-            ? 'Enter the phone number the surgery should call'
-            : (parsed.error?.issues[0]?.message ?? 'Enter a UK phone number'),
-        );
-        return;
-      }
-      checkedPhone = parsed.data;
-      update({ phone: checkedPhone });
-    }
-    setPhoneError(undefined);
     reschedule.mutate(
-      { slotIds: [slot.id], ...(checkedPhone ? { phone: checkedPhone } : {}) },
+      { slotIds: [slot.id], ...(needsPhone ? { phone: draft.phone } : {}) },
       {
         onSuccess: (result) => {
           const state: RescheduledPageState = { result };
@@ -95,11 +79,9 @@ export function RescheduleCheck({
       <BackLink to={back} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary
-            title={phoneError ? 'There is a problem' : (failure?.title ?? 'There is a problem')}
-            description={description}
-            errors={errors}
-          />
+          {failure ? (
+            <ErrorSummary title={failure.title} description={failure.description} errors={failure.errors} />
+          ) : null}
           <h1>{TITLE}</h1>
           <h2 className="nhsuk-heading-m">New appointment</h2>
           <dl className="nhsuk-summary-list">
@@ -122,6 +104,14 @@ export function RescheduleCheck({
             >
               {deliveryChannelDisplay[slot.channel]}
             </SummaryRow>
+            {needsPhone ? (
+              <SummaryRow
+                label="Number to call you on"
+                change={{ to: stepPath(flow, 'phone', choices), what: 'number to call you on' }}
+              >
+                {draft.phone}
+              </SummaryRow>
+            ) : null}
           </dl>
           <h2 className="nhsuk-heading-m">Appointment you are moving</h2>
           {current.data ? (
@@ -142,20 +132,6 @@ export function RescheduleCheck({
           <p className="nhsuk-body">
             We will book the new appointment first, then cancel this one. The reason you gave stays the same.
           </p>
-          {needsPhone ? (
-            <TextInput
-              id="phone"
-              label="What number should the surgery call you on?"
-              hint="For example, 07700 900 982"
-              type="tel"
-              autoComplete="tel"
-              inputMode="tel"
-              widthClass="nhsuk-input--width-20"
-              value={phone}
-              onChange={setPhone}
-              error={phoneError}
-            />
-          ) : null}
           {failure?.outcome === 'unknown' ? (
             // Trying again before checking could book a second new appointment.
             <Link className="nhsuk-button" to="/" draggable="false">

@@ -16,8 +16,9 @@ export function appointmentQueryOptions(id: string) {
   });
 }
 
-export function useAppointment(id: string) {
-  return useQuery(appointmentQueryOptions(id));
+/** The appointment `id`; none asked for while `id` is undefined. */
+export function useAppointment(id: string | undefined) {
+  return useQuery({ ...appointmentQueryOptions(id ?? ''), enabled: id !== undefined });
 }
 
 /** Where the patient downloads the appointment for their calendar app. */

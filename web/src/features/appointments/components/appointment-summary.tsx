@@ -21,6 +21,9 @@ export function AppointmentSummary({ appointment }: { appointment: Appointment }
       <Row label="Length">{durationText(appointment.durationMinutes)}</Row>
       <Row label="Who with">{whoText(appointment.practitioner, appointment.role)}</Row>
       <Row label="How">{deliveryChannelDisplay[appointment.channel]}</Row>
+      {appointment.channel === 'telephone' && appointment.phone ? (
+        <Row label="Number to call you on">{appointment.phone}</Row>
+      ) : null}
       <Row label="GP surgery">{appointment.practice.name}</Row>
       {appointment.channel === 'in-person' ? (
         <Row label="Where">

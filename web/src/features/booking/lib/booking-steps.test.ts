@@ -47,6 +47,28 @@ describe('booking steps', () => {
     expect(stepsOf(reschedule)).toEqual(['slots', 'check']);
   });
 
+  it('asks for the number to call on its own page, after the reason, for a telephone appointment only', () => {
+    expect(stepsOf(book, { channel: 'telephone' })).toEqual([
+      'practice',
+      'type',
+      'how',
+      'slots',
+      'reason',
+      'phone',
+      'check',
+    ]);
+    expect(stepsOf(book, { channel: 'video' })).not.toContain('phone');
+    expect(stepsOf(reschedule, { channel: 'telephone' })).toEqual(['slots', 'phone', 'check']);
+    const choices = { practice: 'Y90001', role: 'gp', channel: 'telephone', slot: 's1' } as const;
+    expect(nextPath(book, 'reason', choices)).toBe(
+      '/book/phone?practice=Y90001&role=gp&channel=telephone&slot=s1',
+    );
+    expect(previousPath(book, 'check', choices)).toBe(
+      '/book/phone?practice=Y90001&role=gp&channel=telephone&slot=s1',
+    );
+    expect(missingStep(book, 'phone', { ...choices, slot: undefined })).toBe('slots');
+  });
+
   it('sends the patient back to the first step they skipped', () => {
     expect(missingStep(book, 'slots', { practice: 'Y90001', role: 'gp' })).toBe('how');
     expect(missingStep(book, 'check', {})).toBe('start');

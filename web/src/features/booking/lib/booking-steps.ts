@@ -42,7 +42,7 @@ export interface BookingChoices {
 /** The clinician preferences patients are offered. */
 export type ClinicianGender = Extract<PractitionerGender, 'female' | 'male'>;
 
-export type BookingStep = 'practice' | 'type' | 'how' | 'slots' | 'reason' | 'check';
+export type BookingStep = 'practice' | 'type' | 'how' | 'slots' | 'reason' | 'phone' | 'check';
 
 /** Booking a new appointment, or moving an existing one (the same slot screens, then a different check page). */
 export type BookingFlow =
@@ -126,13 +126,21 @@ export function choicesSearch(choices: BookingChoices): string {
 
 /**
  * The steps of the journey, in order. Moving an appointment starts at the times for the same type and channel:
- * choosing another type or channel is a side step from the slot page, which leads back to it.
+ * choosing another type or channel is a side step from the slot page, which leads back to it. A telephone
+ * appointment asks for the number to call on a page of its own.
  */
-export function stepsOf(flow: BookingFlow): BookingStep[] {
-  if (flow.kind === 'reschedule') return ['slots', 'check'];
-  return flow.practiceStep
-    ? ['practice', 'type', 'how', 'slots', 'reason', 'check']
-    : ['type', 'how', 'slots', 'reason', 'check'];
+export function stepsOf(flow: BookingFlow, choices: BookingChoices = {}): BookingStep[] {
+  const phone: BookingStep[] = choices.channel === 'telephone' ? ['phone'] : [];
+  if (flow.kind === 'reschedule') return ['slots', ...phone, 'check'];
+  return [
+    ...(flow.practiceStep ? (['practice'] as const) : []),
+    'type',
+    'how',
+    'slots',
+    'reason',
+    ...phone,
+    'check',
+  ];
 }
 
 export function stepPath(flow: BookingFlow, step: BookingStep, choices: BookingChoices): string {
@@ -141,7 +149,7 @@ export function stepPath(flow: BookingFlow, step: BookingStep, choices: BookingC
 
 /** Where "Back" goes from `step`: the step before, the slot page from a side step, or where the journey started. */
 export function previousPath(flow: BookingFlow, step: BookingStep, choices: BookingChoices): string {
-  const steps = stepsOf(flow);
+  const steps = stepsOf(flow, choices);
   const index = steps.indexOf(step);
   if (index === -1) return stepPath(flow, 'slots', { ...choices, slot: undefined });
   const before = index > 0 ? steps[index - 1] : undefined;
@@ -151,7 +159,7 @@ export function previousPath(flow: BookingFlow, step: BookingStep, choices: Book
 
 /** Where "Continue" goes from `step`: the step after; from a side step, back to the slot page. */
 export function nextPath(flow: BookingFlow, step: BookingStep, choices: BookingChoices): string {
-  const steps = stepsOf(flow);
+  const steps = stepsOf(flow, choices);
   const index = steps.indexOf(step);
   const after = index === -1 ? 'slots' : (steps[index + 1] ?? 'check');
   return stepPath(flow, after, choices);
@@ -168,7 +176,7 @@ export function missingStep(
 ): BookingStep | 'start' | undefined {
   if (step === 'practice') return undefined;
   if (choices.practice === undefined) return 'start';
-  const steps = stepsOf(flow);
+  const steps = stepsOf(flow, choices);
   const upTo = steps.indexOf(step);
   // A side step needs only the practice.
   if (upTo === -1) return undefined;
