@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { APPOINTMENT_TITLE, checkPage, PHONE, SCREENS_DIR, signIn, slotButtons } from './helpers';
+import {
+  APPOINTMENT_TITLE,
+  bookThroughApi,
+  checkPage,
+  PHONE,
+  SCREENS_DIR,
+  signIn,
+  signInToHome,
+  slotButtons,
+} from './helpers';
 
 test.use({ viewport: PHONE });
 
@@ -138,8 +147,31 @@ test('the main journey at 360 px: sign in, book, see it listed, details, calenda
 });
 
 test('signing in from a deep link returns there afterwards', async ({ page }) => {
+  await page.goto('/book');
+  await expect(page.getByText(/^Sign in to book an appointment\./)).toBeVisible();
   await signIn(page, 'Oliver Brown', '/book');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Which GP surgery do you want to book at?' }),
   ).toBeVisible();
+});
+
+test('a link to an appointment opened signed out says why sign-in comes first, then opens the appointment', async ({
+  page,
+  context,
+}) => {
+  await signInToHome(page, 'Jane Smith');
+  const booked = await bookThroughApi(page, { description: 'Deep link check' });
+  await context.clearCookies();
+  const link = `/appointments/${encodeURIComponent(booked.id)}`;
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
+  await expect(
+    page.getByText('Sign in to see your appointment. After you sign in, you’ll come straight back to it.'),
+  ).toBeVisible();
+  await checkPage(page, '01-start-deep-link');
+  await page.getByRole('link', { name: 'Continue with NHS login' }).click();
+  await page.getByRole('button', { name: 'Sign in as Jane Smith' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'GP appointment' })).toBeVisible();
+  await expect(page.getByText('Deep link check')).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(link);
 });

@@ -46,6 +46,30 @@ describe('home', () => {
     expect(api.calls).toEqual([]);
   });
 
+  it('opened signed out, a link to an appointment says why sign-in comes first, and returns there afterwards', async () => {
+    stubApi({ 'GET /api/session': apiError(401, 'unauthenticated') });
+    const { router } = renderApp('/appointments/Y90001~appt-1');
+    expect(
+      await screen.findByText(
+        'Sign in to see your appointment. After you sign in, you’ll come straight back to it.',
+      ),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(screen.getByRole('link', { name: 'Continue with NHS login' })).toHaveAttribute(
+      'href',
+      `/auth/login?returnTo=${encodeURIComponent('/appointments/Y90001~appt-1')}`,
+    );
+    expect(screen.queryByText(/For your security, you were signed out/)).not.toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Sign in – Book a GP appointment – NHS'));
+  });
+
+  it('opened signed out, a link into booking says "Sign in to book an appointment"', async () => {
+    document.cookie = `${SIGNED_IN_HINT_COOKIE}=; path=/; max-age=0`;
+    stubApi({});
+    renderApp('/book/type?practice=Y90001');
+    expect(await screen.findByText(/^Sign in to book an appointment\./)).toBeInTheDocument();
+  });
+
   it('explains a failed sign-in from ?signin_error=', async () => {
     stubApi({ 'GET /api/session': apiError(401, 'unauthenticated') });
     renderApp('/?signin_error=identity_level');

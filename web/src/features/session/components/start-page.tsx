@@ -23,9 +23,17 @@ const signInErrorText: Record<SignInErrorCode, { title: string; body: string }> 
   },
 };
 
+/** Why a page sent the patient here to sign in first, from where they were going (a bookmark, a link in a message). */
+function signInFor(returnTo: string): string {
+  if (returnTo.startsWith('/appointments/')) return 'Sign in to see your appointment.';
+  if (returnTo.startsWith('/book')) return 'Sign in to book an appointment.';
+  return 'Sign in to see this page.';
+}
+
 /**
- * The start page: what the service does and "Continue with NHS login". It also explains why the patient is here
- * again: their session ended, they signed out, or sign-in did not work (`?signin_error=`).
+ * The start page: what the service does and "Continue with NHS login". It also explains why the patient is here:
+ * a page they opened needs them signed in (and they go back to it afterwards), their session ended, they signed
+ * out, or sign-in did not work (`?signin_error=`).
  */
 export function StartPage({ returnTo = '/' }: { returnTo?: string }) {
   const [params] = useSearchParams();
@@ -33,8 +41,12 @@ export function StartPage({ returnTo = '/' }: { returnTo?: string }) {
   const signInError = errorCode.success ? signInErrorText[errorCode.data] : undefined;
   const expired = params.get('reason') === 'expired';
   const signedOut = params.get('signed_out') === '1';
+  const deepLink = returnTo !== '/' && !expired && !signInError;
   const message = useRef<HTMLDivElement>(null);
-  useDocumentTitle(signInError ? 'Sign in' : 'Book a GP appointment', signInError !== undefined);
+  useDocumentTitle(
+    signInError || deepLink || expired ? 'Sign in' : 'Book a GP appointment',
+    signInError !== undefined,
+  );
 
   useEffect(() => {
     if (signInError) message.current?.focus();
@@ -57,6 +69,12 @@ export function StartPage({ returnTo = '/' }: { returnTo?: string }) {
           <div className="nhsuk-inset-text" role="status">
             <span className="nhsuk-u-visually-hidden">Information: </span>
             <p>For your security, you were signed out. Sign in again to carry on where you left off.</p>
+          </div>
+        ) : null}
+        {deepLink ? (
+          <div className="nhsuk-inset-text" role="status">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>{signInFor(returnTo)} After you sign in, you’ll come straight back to it.</p>
           </div>
         ) : null}
         {signedOut ? (
