@@ -128,6 +128,22 @@ test('a failed sign-in is explained', async ({ page }) => {
   await page.screenshot({ path: `${SCREENS_DIR}/01-start-signin-error.png`, fullPage: true });
 });
 
+test('signing in with an NHS login proved only to P5: where to prove who you are, and no sign-in loop', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Continue with NHS login' }).click();
+  await page.getByRole('button', { name: 'Sign in as Sam Partial' }).click();
+  await expect(page).toHaveURL(/signin_error=identity_level/);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('You need to prove who you are before you can use this service');
+  await expect(
+    alert.getByRole('link', { name: 'Find out how to prove who you are with NHS login' }),
+  ).toHaveAttribute('href', 'https://help.login.nhs.uk/provewhoyouare');
+  await expect(page.getByRole('link', { name: 'Continue with NHS login' })).toHaveCount(0);
+  await checkPage(page, '01-start-p5');
+});
+
 test('an unknown page says so', async ({ page }) => {
   await page.goto('/no-such-page');
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();

@@ -73,7 +73,21 @@ describe('home', () => {
   it('explains a failed sign-in from ?signin_error=', async () => {
     stubApi({ 'GET /api/session': apiError(401, 'unauthenticated') });
     renderApp('/?signin_error=identity_level');
-    expect(await screen.findByRole('alert')).toHaveTextContent('You need to prove who you are');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('You need to prove who you are');
+    // Where to prove it, and no "Continue with NHS login" that would only lead back here.
+    expect(
+      within(alert).getByRole('link', { name: 'Find out how to prove who you are with NHS login' }),
+    ).toHaveAttribute('href', 'https://help.login.nhs.uk/provewhoyouare');
+    expect(screen.queryByRole('link', { name: 'Continue with NHS login' })).not.toBeInTheDocument();
+    expect(screen.getByText(/When you have, come back to this service and sign in\./)).toBeInTheDocument();
+  });
+
+  it('after a cancelled sign-in, offers "Continue with NHS login" again', async () => {
+    stubApi({ 'GET /api/session': apiError(401, 'unauthenticated') });
+    renderApp('/?signin_error=signin_cancelled');
+    expect(await screen.findByRole('alert')).toHaveTextContent('You did not finish signing in');
+    expect(screen.getByRole('link', { name: 'Continue with NHS login' })).toBeInTheDocument();
   });
 
   it('lists upcoming appointments with the note that past ones are not shown, and keeps a copy for offline', async () => {

@@ -4,22 +4,47 @@ import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { signInHref } from '../sign-in-path';
 
-const signInErrorText: Record<SignInErrorCode, { title: string; body: string }> = {
+/** NHS login's help on proving who you are (photo ID, or the registration details from your GP surgery). */
+export const PROVE_WHO_YOU_ARE_HELP = 'https://help.login.nhs.uk/provewhoyouare';
+
+interface SignInErrorText {
+  title: string;
+  body: string;
+  /** A page that helps, as the error summary's link. */
+  help?: { text: string; href: string };
+  /**
+   * Whether signing in again could work. When it cannot (the NHS login itself must change first), "Continue with
+   * NHS login" is not offered: it would only bring the patient back here.
+   */
+  canRetry: boolean;
+  /** Instead of the sign-in button, when signing in again cannot work yet. */
+  instead?: string;
+}
+
+const signInErrorText: Record<SignInErrorCode, SignInErrorText> = {
   identity_level: {
     title: 'You need to prove who you are before you can use this service',
-    body: 'Your NHS login does not yet show that you have proved who you are. You can do this in the NHS App or at NHS login, then come back and sign in.',
+    body: 'Your NHS login does not yet show that you have proved who you are. This service needs it, because it shows and changes your appointments at your GP surgery.',
+    help: { text: 'Find out how to prove who you are with NHS login', href: PROVE_WHO_YOU_ARE_HELP },
+    canRetry: false,
+    instead:
+      'You can prove who you are in the NHS App or on the NHS login website. When you have, come back to this service and sign in.',
   },
   registration_missing: {
     title: 'We could not find your GP surgery',
     body: 'Your NHS login does not show which GP surgery you are registered with. Phone your GP surgery to book an appointment.',
+    canRetry: false,
+    instead: 'When your NHS login shows your GP surgery, come back to this service and sign in.',
   },
   signin_cancelled: {
     title: 'You did not finish signing in',
     body: 'To book or check your appointments, continue with NHS login.',
+    canRetry: true,
   },
   signin_failed: {
     title: 'Sorry, we could not sign you in',
     body: 'Try again. If it keeps happening, phone your GP surgery to book an appointment.',
+    canRetry: true,
   },
 };
 
@@ -61,6 +86,13 @@ export function StartPage({ returnTo = '/' }: { returnTo?: string }) {
               <h2 className="nhsuk-error-summary__heading">{signInError.title}</h2>
               <div className="nhsuk-error-summary__body">
                 <p>{signInError.body}</p>
+                {signInError.help ? (
+                  <ul className="nhsuk-list nhsuk-error-summary__list">
+                    <li>
+                      <a href={signInError.help.href}>{signInError.help.text}</a>
+                    </li>
+                  </ul>
+                ) : null}
               </div>
             </div>
           </div>
@@ -91,12 +123,21 @@ export function StartPage({ returnTo = '/' }: { returnTo?: string }) {
           You can book appointments with a GP, nurse or other healthcare professional, in person, by phone or
           by video call.
         </p>
-        <p className="nhsuk-body">
-          You’ll need to sign in with NHS login. It’s the same login you use for the NHS App.
-        </p>
-        <a className="nhsuk-button nhsuk-button--login" href={signInHref(returnTo)} draggable="false">
-          Continue with NHS login
-        </a>
+        {signInError && !signInError.canRetry ? (
+          <>
+            <p className="nhsuk-body">{signInError.instead}</p>
+            <p className="nhsuk-body">If you need an appointment now, phone your GP surgery.</p>
+          </>
+        ) : (
+          <>
+            <p className="nhsuk-body">
+              You’ll need to sign in with NHS login. It’s the same login you use for the NHS App.
+            </p>
+            <a className="nhsuk-button nhsuk-button--login" href={signInHref(returnTo)} draggable="false">
+              Continue with NHS login
+            </a>
+          </>
+        )}
         <div className="nhsuk-card nhsuk-card--care nhsuk-card--care--urgent">
           <div className="nhsuk-card__heading-container">
             <h2 className="nhsuk-card__heading">
