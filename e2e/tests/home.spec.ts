@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
 import {
   APPOINTMENT_TITLE,
@@ -11,6 +11,9 @@ import {
 } from './helpers';
 
 test.use({ viewport: PHONE });
+
+const signOutButton = (page: Page) =>
+  page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' });
 
 test('signed out, home is the start page with "Continue with NHS login", with no axe violations', async ({
   page,
@@ -142,6 +145,37 @@ test('signing in with an NHS login proved only to P5: where to prove who you are
   ).toHaveAttribute('href', 'https://help.login.nhs.uk/provewhoyouare');
   await expect(page.getByRole('link', { name: 'Continue with NHS login' })).toHaveCount(0);
   await checkPage(page, '01-start-p5');
+});
+
+test('the footer links to the accessibility statement, the privacy notice and the cookies page; titles name the service once', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Book a GP appointment' })).toBeVisible();
+  await expect(page).toHaveTitle('Book a GP appointment – NHS');
+  const pages = [
+    ['Accessibility statement', '30-accessibility'],
+    ['Privacy notice', '31-privacy'],
+    ['Cookies', '32-cookies'],
+  ] as const;
+  for (const [name, screen] of pages) {
+    await page.getByRole('contentinfo').getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page).toHaveTitle(`${name} – Book a GP appointment – NHS`);
+    await checkPage(page, screen);
+  }
+  await expect(page.getByRole('heading', { level: 3, name: 'gpbook_session', exact: true })).toBeVisible();
+});
+
+test('an appointment that is not found says so, with a link to the appointments', async ({ page }) => {
+  await signInToHome(page, 'George Wilson');
+  await page.goto('/appointments/Y90001~no-such-appointment');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('We could not find this appointment');
+  await expect(signOutButton(page)).toBeVisible();
+  await checkPage(page, '12-details-not-found');
+  await alert.getByRole('link', { name: 'Go to your appointments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your appointments' })).toBeVisible();
 });
 
 test('an unknown page says so', async ({ page }) => {

@@ -50,6 +50,18 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomeRoute /> },
       { path: 'sign-in', element: <SignInRoute /> },
       {
+        path: 'accessibility',
+        lazy: () => import('../routes/info/accessibility').then((m) => ({ Component: m.AccessibilityRoute })),
+      },
+      {
+        path: 'privacy',
+        lazy: () => import('../routes/info/privacy').then((m) => ({ Component: m.PrivacyRoute })),
+      },
+      {
+        path: 'cookies',
+        lazy: () => import('../routes/info/cookies').then((m) => ({ Component: m.CookiesRoute })),
+      },
+      {
         element: <RequireSession />,
         children: [
           { path: 'book', lazy: bookingLayout, children: bookingSteps },

@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../lib/api-client';
-import { errorText } from '../lib/error-text';
+import { errorText, type ErrorText } from '../lib/error-text';
 
 /**
  * An error shown in place of content that could not load, with words from the error code; `children` add what
  * the page knows that helps (the surgery's phone number, a link).
  */
 export function ErrorPanel({ error, children }: { error: unknown; children?: ReactNode }) {
-  const text =
+  const text: ErrorText =
     error instanceof ApiError
       ? errorText(error)
       : { title: 'Sorry, there is a problem with the service', body: 'Try again later.' };
@@ -20,6 +21,11 @@ export function ErrorPanel({ error, children }: { error: unknown; children?: Rea
         </span>
       </h2>
       <p>{text.body}</p>
+      {text.link ? (
+        <p>
+          <Link to={text.link.to}>{text.link.text}</Link>
+        </p>
+      ) : null}
       {children}
     </div>
   );

@@ -1,4 +1,10 @@
-import type { DeliveryChannel, PractitionerRole, Practitioner, RoleGroup } from '@gpbook/shared/codes';
+import {
+  roleGroupDisplay,
+  type DeliveryChannel,
+  type PractitionerRole,
+  type Practitioner,
+  type RoleGroup,
+} from '@gpbook/shared/codes';
 import {
   formatLondonCalendarDate,
   formatLondonDate,
@@ -41,9 +47,41 @@ export function durationText(minutes: number): string {
   return parts.join(' ');
 }
 
+/**
+ * The words for each role group, as patients choose and read them: the contract's, but for the phlebotomist, whose
+ * job title is jargon, where what the appointment is for comes first.
+ * TODO: drop the override once shared/src/codes.ts `roleGroupDisplay.phlebotomist` says "Blood test (phlebotomist)".
+ */
+export const roleGroupText: Record<RoleGroup, string> = {
+  ...roleGroupDisplay,
+  phlebotomist: 'Blood test (phlebotomist)',
+};
+
+/**
+ * What to show for a role: the group's words for the named groups; for 'mental-health' and 'other', the practice's
+ * own job title when it sent one (the contract's `display`), as the group alone says too little.
+ */
+export function roleText(role: PractitionerRole): string {
+  return role.group === 'mental-health' || role.group === 'other' ? role.display : roleGroupText[role.group];
+}
+
+/**
+ * Words that start with a capital only because they start a label, as they read inside a sentence: "Mental
+ * health practitioner" → "mental health practitioner", "Nurse" → "nurse"; an initialism stays ("GP", "MSK
+ * physiotherapist").
+ */
+export function inSentence(text: string): string {
+  const firstWord = text.split(/[\s(]/, 1)[0] ?? '';
+  if (firstWord.length > 1 && firstWord === firstWord.toUpperCase()) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** "Dr Amina Shah (GP)", or just "GP" when the practice has not named anyone. */
 export function whoText(practitioner: Practitioner | undefined, role: PractitionerRole): string {
-  return practitioner ? `${practitioner.name} (${role.display})` : role.display;
+  const what = roleText(role);
+  if (!practitioner) return what;
+  // "Sarah Lewis, Blood test (phlebotomist)": brackets inside brackets are hard to read.
+  return what.includes('(') ? `${practitioner.name}, ${what}` : `${practitioner.name} (${what})`;
 }
 
 interface Bookable {
@@ -64,7 +102,7 @@ export function slotAccessibleName(slot: Bookable, place?: string): string {
     formatLondonTime(slot.start),
     durationText(slot.durationMinutes),
     slot.practitioner?.name,
-    slot.role.display,
+    roleText(slot.role),
     channelPhrase[slot.channel],
     place === undefined ? undefined : `at ${place}`,
   ]
@@ -72,9 +110,9 @@ export function slotAccessibleName(slot: Bookable, place?: string): string {
     .join(', ');
 }
 
-/** "GP appointment" / "Nurse appointment". */
+/** "GP appointment" / "Nurse appointment" / "Blood test appointment", to start a heading or a line. */
 export function appointmentKind(role: PractitionerRole): string {
-  return `${role.display} appointment`;
+  return role.group === 'phlebotomist' ? 'Blood test appointment' : `${roleText(role)} appointment`;
 }
 
 const person: Record<RoleGroup, string> = {

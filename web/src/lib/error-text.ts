@@ -17,8 +17,14 @@ export const OFFLINE = {
   body: 'Check your internet connection and try again.',
 } as const;
 
-/** What to tell the patient when a call fails: plain English, and what they can do next. */
-export function errorText(error: ApiError): { title: string; body: string } {
+/** What to tell the patient when a call fails: plain English, what they can do next, and a link that helps. */
+export interface ErrorText {
+  title: string;
+  body: string;
+  link?: { text: string; to: string } | undefined;
+}
+
+export function errorText(error: ApiError): ErrorText {
   switch (error.code) {
     case 'practice_timeout':
       return {
@@ -96,7 +102,8 @@ export function errorText(error: ApiError): { title: string; body: string } {
     case 'not_found':
       return {
         title: 'We could not find this appointment',
-        body: 'It may have been cancelled or moved. Go to your appointments to see them as they are now.',
+        body: 'It may have been cancelled or moved. Your appointments show them as they are now.',
+        link: { text: 'Go to your appointments', to: '/' },
       };
     case 'csrf_failed':
       return { title: 'Sorry, something went wrong', body: 'Reload the page and try again.' };
@@ -129,7 +136,13 @@ export const CHECK_APPOINTMENTS = { text: 'Check your appointments before you tr
 export function writeErrorText(
   error: unknown,
   kind: WriteKind,
-): { outcome: 'unchanged' | 'unknown'; title: string; body: string; next?: string } {
+): {
+  outcome: 'unchanged' | 'unknown';
+  title: string;
+  body: string;
+  next?: string;
+  link?: ErrorText['link'];
+} {
   if (isOutcomeUnknown(error)) {
     const title = `We do not know if your appointment was ${done[kind]}`;
     switch (failureSource(error)) {
@@ -159,7 +172,12 @@ export function writeErrorText(
   const text = errorText(error as ApiError);
   // "This appointment has changed" after "has not been changed" would read as a contradiction: say only why.
   const why = (error as ApiError).code === 'appointment_changed' ? text.body : `${text.title}. ${text.body}`;
-  return { outcome: 'unchanged', title: `Your appointment has not been ${done[kind]}`, body: why };
+  return {
+    outcome: 'unchanged',
+    title: `Your appointment has not been ${done[kind]}`,
+    body: why,
+    link: text.link,
+  };
 }
 
 /** Why a practice's system gave us nothing this time, as a clause about the practice: "its system did not answer in time". */

@@ -36,6 +36,28 @@ describe('home', () => {
     );
   });
 
+  it('has a footer with the accessibility statement, privacy notice and cookies, each a page of its own', async () => {
+    stubApi({ 'GET /api/session': apiError(401, 'unauthenticated') });
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'Book a GP appointment' });
+    expect(document.title).toBe('Book a GP appointment – NHS');
+    const footer = screen.getByRole('contentinfo');
+    for (const [name, path, heading] of [
+      ['Accessibility statement', '/accessibility', 'Accessibility statement'],
+      ['Privacy notice', '/privacy', 'Privacy notice'],
+      ['Cookies', '/cookies', 'Cookies'],
+    ] as const) {
+      const link = within(footer).getByRole('link', { name });
+      expect(link).toHaveAttribute('href', path);
+      await userEvent.click(link);
+      expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+      await waitFor(() => expect(document.title).toBe(`${heading} – Book a GP appointment – NHS`));
+    }
+    // The cookies page names each cookie the service sets.
+    for (const cookie of ['gpbook_session', 'gpbook_signed_in', 'gpbook_signin'])
+      expect(screen.getByRole('heading', { level: 3, name: cookie })).toBeInTheDocument();
+  });
+
   it('shows a browser that has never signed in the start page without asking the server', async () => {
     document.cookie = `${SIGNED_IN_HINT_COOKIE}=; path=/; max-age=0`;
     const api = stubApi({});

@@ -62,8 +62,25 @@ export function Layout({
       </div>
       <footer className="nhsuk-footer" role="contentinfo">
         <div className="nhsuk-footer__container nhsuk-width-container">
-          <h2 className="nhsuk-u-visually-hidden">Support links</h2>
           <div className="nhsuk-footer__meta">
+            <h2 className="nhsuk-u-visually-hidden">Support links</h2>
+            <ul className="nhsuk-footer__list">
+              <li className="nhsuk-footer__list-item">
+                <Link className="nhsuk-footer__list-item-link" to="/accessibility">
+                  Accessibility statement
+                </Link>
+              </li>
+              <li className="nhsuk-footer__list-item">
+                <Link className="nhsuk-footer__list-item-link" to="/privacy">
+                  Privacy notice
+                </Link>
+              </li>
+              <li className="nhsuk-footer__list-item">
+                <Link className="nhsuk-footer__list-item-link" to="/cookies">
+                  Cookies
+                </Link>
+              </li>
+            </ul>
             <p className="nhsuk-body-s">
               This service books appointments through your GP surgery’s own system. In an emergency, call 999.
             </p>

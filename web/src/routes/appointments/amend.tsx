@@ -12,7 +12,7 @@ import { ErrorSummary, type FormError } from '../../components/error-summary';
 import { CharacterCount } from '../../components/form/character-count';
 import { OfflineReason } from '../../components/offline-banner';
 import { useAmendAppointment } from '../../features/appointments/api/amend-appointment';
-import { whenText } from '../../lib/describe';
+import { appointmentKind, inSentence, whenText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
 import { amendRequest } from '../../features/appointments/lib/amend-request';
@@ -85,7 +85,7 @@ function AmendForm({ appointment }: { appointment: Appointment }) {
           />
           <h1>{TITLE}</h1>
           <p className="nhsuk-body">
-            Your {appointment.role.display} appointment on {whenText(appointment.start)}.
+            Your {inSentence(appointmentKind(appointment.role))} on {whenText(appointment.start)}.
           </p>
           <form onSubmit={submit} noValidate>
             <CharacterCount

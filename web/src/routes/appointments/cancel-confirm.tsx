@@ -4,7 +4,7 @@ import { BackLink } from '../../components/back-link';
 import { ErrorSummary } from '../../components/error-summary';
 import { OfflineReason } from '../../components/offline-banner';
 import { useCancelAppointment } from '../../features/appointments/api/cancel-appointment';
-import { whenText, whoText } from '../../lib/describe';
+import { appointmentKind, whenText, whoText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
 import { writeErrors } from '../book/booking-errors';
@@ -59,7 +59,7 @@ function CancelConfirm({ appointment, reason }: { appointment: Appointment; reas
             <h1 className="nhsuk-panel__heading nhsuk-panel__heading--l">{TITLE}</h1>
             <div className="nhsuk-panel__body">
               <p>
-                {appointment.role.display} appointment on {whenText(appointment.start)} with{' '}
+                {appointmentKind(appointment.role)} on {whenText(appointment.start)} with{' '}
                 {whoText(appointment.practitioner, appointment.role)}.
               </p>
               <p>Your reason: {reason}</p>

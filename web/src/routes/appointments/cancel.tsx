@@ -8,7 +8,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorSummary, type FormError } from '../../components/error-summary';
 import { CharacterCount } from '../../components/form/character-count';
-import { whenText } from '../../lib/describe';
+import { appointmentKind, whenText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
 import { WithAppointment } from './appointment-loader';
 import { appointmentPath } from './paths';
@@ -59,7 +59,7 @@ function CancelReason({ appointment }: { appointment: Appointment }) {
         <div className="nhsuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
           <p className="nhsuk-body nhsuk-u-secondary-text-colour">
-            {appointment.role.display} appointment on {whenText(appointment.start)}
+            {appointmentKind(appointment.role)} on {whenText(appointment.start)}
           </p>
           <form onSubmit={submit} noValidate>
             <CharacterCount

@@ -75,6 +75,25 @@ describe('managing an appointment', () => {
     expect(screen.queryByRole('link', { name: 'Cancel this appointment' })).not.toBeInTheDocument();
   });
 
+  it('an appointment that is not found says so, with a link to the appointments', async () => {
+    const api = stubManage();
+    api.set(`GET /api/appointments/${appointment.id}`, apiError(404, 'not_found'));
+    renderApp(path);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('We could not find this appointment');
+    expect(within(alert).getByRole('link', { name: 'Go to your appointments' })).toHaveAttribute('href', '/');
+  });
+
+  it('writes a mental health appointment’s role without a capital inside a sentence', async () => {
+    const api = stubManage();
+    api.set(`GET /api/appointments/${appointment.id}`, {
+      status: 200,
+      body: { ...appointment, role: { group: 'mental-health', display: 'Mental health practitioner' } },
+    });
+    renderApp(`${path}/amend`);
+    expect(await screen.findByText(/^Your mental health practitioner appointment on /)).toBeInTheDocument();
+  });
+
   it('amends only what changed', async () => {
     const api = stubManage();
     api.set(`PATCH /api/appointments/${appointment.id}`, {

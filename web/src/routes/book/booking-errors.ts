@@ -41,7 +41,12 @@ export function writeErrors(
         // While the service or the connection is down, `next` says when to check: a link would lead nowhere.
         errors: text.next ? [] : [{ ...CHECK_APPOINTMENTS }],
       }
-    : { outcome: 'unchanged', title: text.title, description: [text.body], errors: [] };
+    : {
+        outcome: 'unchanged',
+        title: text.title,
+        description: [text.body],
+        errors: text.link ? [{ text: text.link.text, to: text.link.to }] : [],
+      };
 }
 
 export function isSlotTaken(error: unknown): boolean {

@@ -121,6 +121,13 @@ describe('booking journey', () => {
     expect(screen.getByRole('link', { name: 'Back' })).toHaveAttribute('href', '/');
   });
 
+  it('offers a blood test by what it is for, not by the job title alone', async () => {
+    stubBooking([]);
+    renderApp('/book/type?practice=Y90001');
+    expect(await screen.findByRole('radio', { name: 'Blood test (phlebotomist)' })).toBeInTheDocument();
+    expect(screen.getByText('If a GP or nurse has asked you to have a blood test')).toBeInTheDocument();
+  });
+
   it('goes type → how → slots, keeping the answers in the address', async () => {
     const api = stubBooking([]);
     const { router } = renderApp('/book/type?practice=Y90001');

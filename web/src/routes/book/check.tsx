@@ -16,7 +16,7 @@ import {
   type BookingFlow,
   needsRedirect,
 } from '../../features/booking/lib/booking-steps';
-import { durationText, whenText, whoText } from '../../lib/describe';
+import { durationText, roleText, whenText, whoText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
 import { isSlotTaken, writeErrors } from './booking-errors';
@@ -127,7 +127,7 @@ function BookCheck({
               {practice?.name ?? choices.practice}
             </SummaryRow>
             <SummaryRow label="Type of appointment" change={change('type', 'type of appointment')}>
-              {slot.role.display}
+              {roleText(slot.role)}
             </SummaryRow>
             <SummaryRow label="How" change={change('how', 'how you have the appointment')}>
               {deliveryChannelDisplay[slot.channel]}

@@ -1,4 +1,3 @@
-import { roleGroupDisplay } from '@gpbook/shared/codes';
 import type { Slot } from '@gpbook/shared/slots';
 import { formatLondonCalendarDate, todayInLondon } from '@gpbook/shared/time';
 import { useMemo, type ReactNode } from 'react';
@@ -30,7 +29,7 @@ import {
   hasSlotFilters,
   type SlotFilters,
 } from '../../features/slots/lib/slot-filters';
-import { channelPhrase, rolePerson, shortCalendarDate } from '../../lib/describe';
+import { channelPhrase, inSentence, roleGroupText, rolePerson, shortCalendarDate } from '../../lib/describe';
 import { timeOfDayDisplay } from '../../lib/time-of-day';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
@@ -210,7 +209,7 @@ export function SlotsStepRoute() {
   useDocumentTitle(title, slotTaken);
   if (redirect) return <StepRedirect flow={flow} step="slots" choices={choices} />;
 
-  const kind = choices.role ? roleGroupDisplay[choices.role] : 'All';
+  const kind = choices.role ? roleGroupText[choices.role] : 'All';
   const how = choices.channel ? channelPhrase[choices.channel] : '';
   const forWindow = { ...choices, from: range.from, slot: undefined };
   // Another type or way of having the appointment may not be offered at the surgery or by the clinician chosen.
@@ -400,7 +399,7 @@ function NoSlots({
       </h2>
       {filtered ? null : (
         <p className="nhsuk-body">
-          There are no {kind === 'All' ? '' : `${kind} `}appointments {how} free
+          There are no {kind === 'All' ? '' : `${inSentence(kind)} `}appointments {how} free
           {choices.location !== undefined ? ` at ${placeName ?? 'the surgery you chose'}` : ''} from {dates}.
         </p>
       )}

@@ -1,7 +1,8 @@
-import { roleGroupDisplay, roleGroups, type RoleGroup } from '@gpbook/shared/codes';
+import { roleGroups, type RoleGroup } from '@gpbook/shared/codes';
 import { useNavigate } from 'react-router';
 import { ChoiceStep } from '../../features/booking/components/choice-step';
 import { nextPath, previousPath, needsRedirect } from '../../features/booking/lib/booking-steps';
+import { roleGroupText } from '../../lib/describe';
 import { StepRedirect } from './step-redirect';
 import { useBookingFlow } from './use-booking-flow';
 
@@ -10,11 +11,12 @@ const hints: Partial<Record<RoleGroup, string>> = {
   nurse: 'For example, dressings, vaccinations, smear tests or long-term condition reviews',
   pharmacist: 'For questions about your medicines',
   'healthcare-assistant': 'For example, blood pressure checks or health checks',
+  phlebotomist: 'If a GP or nurse has asked you to have a blood test',
 };
 
 const options = roleGroups.map((group) => ({
   value: group,
-  label: roleGroupDisplay[group],
+  label: roleGroupText[group],
   hint: hints[group],
 }));
 

@@ -2,7 +2,7 @@ import type { Slot, SlotDay } from '@gpbook/shared/slots';
 import { formatLondonCalendarDate, formatLondonTime } from '@gpbook/shared/time';
 import { useRef, useState } from 'react';
 import { timeOfDayDisplay, type TimeOfDay } from '../../../lib/time-of-day';
-import { durationText, slotAccessibleName } from '../../../lib/describe';
+import { durationText, roleText, slotAccessibleName } from '../../../lib/describe';
 import { slotsByTimeOfDay } from '../lib/slot-filters';
 
 /** How many times each part of the day shows before "show more": enough to choose from on a phone. */
@@ -112,7 +112,7 @@ function TimeOfDayGroup({
               */}
               <span className="app-slot__time">{formatLondonTime(slot.start)}</span>{' '}
               <span className="app-slot__detail">
-                {[durationText(slot.durationMinutes), slot.practitioner?.name, slot.role.display]
+                {[durationText(slot.durationMinutes), slot.practitioner?.name, roleText(slot.role)]
                   .filter(Boolean)
                   .join(', ')}
               </span>
