@@ -25,6 +25,9 @@ test('choose a time: a day first (with its count), then that day’s times, quic
   await expect(days.first()).toHaveAttribute('aria-current', 'date');
   await expect(days.first()).toHaveText(/^\w+day \d{1,2} \w+ \d+ times?$/);
   await checkPage(page, '07-slots-days');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await checkPage(page, '07-slots-days-1280');
+  await page.setViewportSize(PHONE);
 
   // "Show more" is a 44 px tap target at least.
   const more = page

@@ -1,6 +1,7 @@
 import { formatLondonTime } from '@gpbook/shared/time';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { failureSource } from '../../../lib/api-client';
 import { getSession, setSessionState, type SessionState } from '../api/get-session';
 import { useRefreshSession } from '../api/refresh-session';
 import { useSignOut } from '../api/sign-out';
@@ -116,7 +117,10 @@ function TimeoutDialog({ endsAt: end, onStay }: { endsAt: number; onStay: () => 
       {refresh.isError ? (
         <p className="nhsuk-error-message" role="alert">
           <span className="nhsuk-u-visually-hidden">Error: </span>
-          We could not keep you signed in. Check your internet connection and try again.
+          We could not keep you signed in.{' '}
+          {failureSource(refresh.error) === 'offline'
+            ? 'Check your internet connection and try again.'
+            : 'This service did not answer. Try again in a moment.'}
         </p>
       ) : null}
       <div className="nhsuk-button-group">
