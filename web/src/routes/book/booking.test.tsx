@@ -260,6 +260,26 @@ describe('booking journey', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Reason must be 100 characters or fewer');
   });
 
+  it('offers the mobile number NHS login holds for the patient on the phone page, ready to change', async () => {
+    const api = stubBooking();
+    api.set('GET /api/session', {
+      status: 200,
+      body: makeSession({
+        user: { ...makeSession().user, phone: '07700 900 123' },
+      }),
+    });
+    api.set('GET /api/slots', { status: 200, body: makeSlotsResponse([phoneSlot]) });
+    renderApp('/book/slots?practice=Y90001&role=gp&channel=telephone');
+    await userEvent.click(await screen.findByRole('button', { name: /11am/ }));
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'What is the appointment for?' }),
+      'Test results',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const phone = await screen.findByRole('textbox', { name: 'What number should the surgery call you on?' });
+    expect(phone).toHaveValue('07700 900 123');
+  });
+
   it('asks for the number to call on a page of its own, and the confirmation says who will call which number', async () => {
     const api = stubBooking();
     api.set('GET /api/slots', { status: 200, body: makeSlotsResponse([phoneSlot]) });

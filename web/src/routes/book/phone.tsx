@@ -6,6 +6,7 @@ import { ErrorSummary, type FormError } from '../../components/error-summary';
 import { TextInput } from '../../components/form/text-input';
 import { useAppointment } from '../../features/appointments/api/get-appointment';
 import { useBookingDraft } from '../../features/booking/components/booking-draft-context';
+import { useSession } from '../../features/session/api/get-session';
 import { validatePhone } from '../../features/booking/lib/validate-reason';
 import {
   nextPath,
@@ -67,7 +68,10 @@ function PhoneForm({
   const navigate = useNavigate();
   const moving = useAppointment(flow.kind === 'reschedule' ? flow.appointmentId : undefined);
   const previous = flow.kind === 'reschedule' ? moving.data?.phone : undefined;
-  const [value, setValue] = useState(draft.phone || previous || '');
+  // Else the mobile number NHS login holds for the patient, when it released one: offered, and easy to change.
+  const session = useSession().data;
+  const fromNhsLogin = session?.status === 'signed-in' ? session.session.user.phone : undefined;
+  const [value, setValue] = useState(draft.phone || previous || fromNhsLogin || '');
   const [error, setError] = useState<string | undefined>();
   useDocumentTitle(QUESTION, error !== undefined);
   const errors: FormError[] = error ? [{ fieldId: 'phone', text: error }] : [];
