@@ -87,13 +87,17 @@ export function sendFrameworkError(request: FastifyRequest, reply: FastifyReply,
   auditLine(request, error.status, 0);
 }
 
-/** Answers an interaction's result: status, ETag, Location, Last-Modified, and the resource unless minimal. */
-export function sendResult(
+/**
+ * Answers an interaction's result: status, ETag, Location, Last-Modified, and the resource unless minimal. A body
+ * made already goes as it is, gzipped from its own gzip bytes when the client accepts gzip (the `onSend` hook
+ * leaves an answer that has a Content-Encoding alone).
+ */
+export async function sendResult(
   request: FastifyRequest,
   reply: FastifyReply,
   result: FhirResult,
   serviceRoot: string,
-): FastifyReply {
+): Promise<FastifyReply> {
   const format = formatOf(request);
   reply
     .code(result.status)
@@ -102,6 +106,12 @@ export function sendResult(
   if (result.location) reply.header('location', `${serviceRoot}${result.location}`);
   if (result.lastModified) reply.header('last-modified', result.lastModified.toUTCString());
   const minimal = /return=minimal/.test(request.headers['prefer']?.toString() ?? '');
+  if (result.prepared && !minimal) {
+    const gzipped = acceptsGzip(request.headers['accept-encoding']);
+    const body = await result.prepared.bytes(format, gzipped);
+    if (gzipped) reply.header('content-encoding', 'gzip');
+    return reply.send(body);
+  }
   if (result.resource === undefined || minimal) return reply.send('');
   return reply.send(format === 'xml' ? toFhirXml(plainResource(result.resource)) : fhirJson(result.resource));
 }

@@ -72,6 +72,8 @@ export function buildProviderApp(options: ProviderAppOptions): FastifyInstance {
   // ...and answers are gzipped for clients that accept it.
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('vary', 'Accept-Encoding');
+    // A body made already comes with its own gzip bytes (sendResult).
+    if (reply.hasHeader('content-encoding')) return payload;
     const gzipped = await gzipAnswer(request.headers['accept-encoding'], payload);
     if (!gzipped) return payload;
     reply.header('content-encoding', 'gzip').removeHeader('content-length');

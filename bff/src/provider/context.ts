@@ -1,5 +1,6 @@
 import type { InteractionName } from '../gpconnect/constants.js';
 import type { PracticeConfig, ProviderConfig } from './config/schema.js';
+import type { FhirFormat } from './pipeline/content-negotiation.js';
 import type { QueryParams } from './pipeline/query.js';
 import type { SpineClaims } from './pipeline/spine-jwt-validation.js';
 
@@ -29,6 +30,13 @@ export interface FhirResult {
   /** For creates: the path of the new version below the service root, e.g. `/Appointment/7/_history/1`. */
   location?: string;
   lastModified?: Date;
+  /** The resource's body made already, in each format and coding (instead of `resource`; the slot search cache). */
+  prepared?: PreparedBody;
+}
+
+/** A body made once and served as it is: the bytes for a format, gzipped or not. */
+export interface PreparedBody {
+  bytes(format: FhirFormat, gzipped: boolean): Buffer | Promise<Buffer>;
 }
 
 export type InteractionHandler = (context: InteractionContext) => FhirResult | Promise<FhirResult>;

@@ -53,16 +53,32 @@ export function profileMatches(profile: AccessProfileConfig, consumer: Consumer)
   return typeOk && odsOk;
 }
 
-function termsRefusal(
-  terms: { bookingWindowDays?: number | undefined; embargoMinutes?: number | undefined },
+type Terms = { bookingWindowDays?: number | undefined; embargoMinutes?: number | undefined };
+
+/**
+ * Where a slot's terms put it in time: it is embargoed from `embargoedFromMs` on ("starting before now + the
+ * embargo", i.e. startMs < now + embargo, for whole milliseconds now ≥ startMs − embargo + 1), and beyond the
+ * booking window before `withinWindowFromMs` (startMs > now + window ⇔ now < startMs − window). Both the rule
+ * ({@link termsRefusal}) and the instants at which its outcome changes ({@link offerChangesAt}) come from these.
+ */
+function termsEdges(
+  terms: Terms,
   slot: SlotAccess,
-  nowMs: number,
-): Refusal | undefined {
-  if (terms.embargoMinutes !== undefined && slot.startMs < nowMs + terms.embargoMinutes * MINUTE)
-    return 'embargoed';
-  if (terms.bookingWindowDays !== undefined && slot.startMs > nowMs + terms.bookingWindowDays * DAY) {
-    return 'beyond-window';
-  }
+): { embargoedFromMs?: number; withinWindowFromMs?: number } {
+  return {
+    ...(terms.embargoMinutes === undefined
+      ? {}
+      : { embargoedFromMs: slot.startMs - terms.embargoMinutes * MINUTE + 1 }),
+    ...(terms.bookingWindowDays === undefined
+      ? {}
+      : { withinWindowFromMs: slot.startMs - terms.bookingWindowDays * DAY }),
+  };
+}
+
+function termsRefusal(terms: Terms, slot: SlotAccess, nowMs: number): Refusal | undefined {
+  const { embargoedFromMs, withinWindowFromMs } = termsEdges(terms, slot);
+  if (embargoedFromMs !== undefined && nowMs >= embargoedFromMs) return 'embargoed';
+  if (withinWindowFromMs !== undefined && nowMs < withinWindowFromMs) return 'beyond-window';
   return undefined;
 }
 
@@ -101,4 +117,30 @@ export function offerSlot(
     return { ok: true, profile };
   }
   return { ok: false, refusal };
+}
+
+/**
+ * The earliest instant after `nowMs` at which {@link offerSlot} may answer differently for this slot, for any
+ * consumer, while the appointment book stays as it is (`Infinity`: never). Each time rule flips once as time goes
+ * forward — a slot becomes started at its start, embargoed at its embargo edge, within the window at its window
+ * edge — so the answer at `nowMs` holds until the first edge after it, for every set of terms that may apply
+ * (open access, or each of the slot's profiles whatever the consumer). The other time rule, the allowance of
+ * slots held (`maxBookedSlots`), moves when a booked appointment starts: the store's
+ * `nextProfileBookingStart`.
+ */
+export function offerChangesAt(slot: SlotAccess, practice: PracticeConfig, nowMs: number): number {
+  // Not bookable, or already started: refused for good.
+  if (!slot.bookable || slot.startMs <= nowMs) return Infinity;
+  let next = slot.startMs;
+  const consider = (terms: Terms) => {
+    for (const edge of Object.values(termsEdges(terms, slot))) {
+      if (edge > nowMs && edge < next) next = edge;
+    }
+  };
+  if (slot.accessProfiles.length === 0) consider(practice.openAccess);
+  for (const profileId of slot.accessProfiles) {
+    const profile = practice.accessProfiles.find((candidate) => candidate.id === profileId);
+    if (profile) consider(profile);
+  }
+  return next;
 }

@@ -7,10 +7,16 @@ import { metadataHandlers } from './metadata.js';
 import { organizationHandlers } from './organization.js';
 import { patientHandlers } from './patient.js';
 import { practitionerHandlers } from './practitioner.js';
-import { slotHandlers } from './slot.js';
+import { slotHandlers, type SlotHandlerOptions } from './slot.js';
 
-/** Every interaction the reference provider serves, by name (Register a patient is in patientHandlers). */
-export function allHandlers(store: ProviderStore): InteractionHandlers {
+/**
+ * Every interaction the reference provider serves, by name (Register a patient is in patientHandlers). `slots`
+ * chooses the slot search's answer cache (docs/decisions/0050).
+ */
+export function allHandlers(
+  store: ProviderStore,
+  options: { slots?: SlotHandlerOptions } = {},
+): InteractionHandlers {
   return {
     ...metadataHandlers,
     ...organizationHandlers,
@@ -18,7 +24,7 @@ export function allHandlers(store: ProviderStore): InteractionHandlers {
     ...locationHandlers,
     ...healthcareServiceHandlers,
     ...patientHandlers(store),
-    ...slotHandlers(store),
+    ...slotHandlers(store, options.slots),
     ...appointmentHandlers(store),
   };
 }

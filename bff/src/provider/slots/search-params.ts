@@ -82,6 +82,34 @@ function serviceIdentifier(query: QueryParams): string | undefined {
   return value;
 }
 
+/** The instants a valid `start`/`end` pair names, by the raw pair (a pure function of it; see {@link range}). */
+const ranges = new Map<string, { fromMs: number; toMs: number }>();
+const RANGES_KEPT = 1000;
+
+/**
+ * The range a `start`/`end` pair names, checked. Working it out takes the UK time zone rules several times (a
+ * quarter of a millisecond), and consumers repeat the same few ranges, so valid ones are remembered.
+ */
+function range(startRaw: string, endRaw: string): { fromMs: number; toMs: number } {
+  const key = `${startRaw}\u0000${endRaw}`;
+  const known = ranges.get(key);
+  if (known) return known;
+  const start = bound(startRaw, 'start', 'ge');
+  const end = bound(endRaw, 'end', 'le');
+  if (end.instantMs < start.instantMs)
+    throw gpcError('INVALID_PARAMETER', 'The end of the range is before its start');
+  if (londonDaysBetween(start.instantMs, end.instantMs) > LIMITS.slotSearchMaxDays) {
+    throw gpcError('INVALID_PARAMETER', `The search range must not exceed ${LIMITS.slotSearchMaxDays} days`);
+  }
+  const found = {
+    fromMs: start.instantMs,
+    toMs: end.dateOnly ? londonInstant(addLondonDays(end.date, 1)) : end.instantMs,
+  };
+  if (ranges.size >= RANGES_KEPT) ranges.clear();
+  ranges.set(key, found);
+  return found;
+}
+
 export function parseSlotSearch(query: QueryParams): SlotSearch {
   // Missing parameters are malformed requests (400); present but wrong ones are invalid parameters (422).
   const startRaw = single(query, 'start');
@@ -91,16 +119,10 @@ export function parseSlotSearch(query: QueryParams): SlotSearch {
     throw gpcError('BAD_REQUEST', 'The _include=Slot:schedule parameter is required');
   }
   if (status !== 'free') throw gpcError('INVALID_PARAMETER', 'The status parameter must be free');
-  const start = bound(startRaw, 'start', 'ge');
-  const end = bound(endRaw, 'end', 'le');
-  if (end.instantMs < start.instantMs)
-    throw gpcError('INVALID_PARAMETER', 'The end of the range is before its start');
-  if (londonDaysBetween(start.instantMs, end.instantMs) > LIMITS.slotSearchMaxDays) {
-    throw gpcError('INVALID_PARAMETER', `The search range must not exceed ${LIMITS.slotSearchMaxDays} days`);
-  }
+  const { fromMs, toMs } = range(startRaw, endRaw);
   return {
-    fromMs: start.instantMs,
-    toMs: end.dateOnly ? londonInstant(addLondonDays(end.date, 1)) : end.instantMs,
+    fromMs,
+    toMs,
     includes: new Set(query.all('_include:recurse')),
     consumer: consumerFromFilters(query.all('searchFilter')),
     serviceIdentifier: serviceIdentifier(query),

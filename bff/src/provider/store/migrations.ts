@@ -86,6 +86,30 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 3,
+    name: 'store version',
+    // One counter that every write to the appointment book bumps, in the writing statement's own transaction:
+    // triggers, so no write path can forget it and writes by another process on the same file (or by hand in
+    // the sqlite3 shell) count too. The slot search keys its answer cache on it (docs/decisions/0050); a table
+    // added later whose rows can change any answer needs the same three triggers (store.test.ts checks).
+    sql: `
+      CREATE TABLE store_version (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        n INTEGER NOT NULL
+      );
+      INSERT INTO store_version (id, n) VALUES (1, 0);
+${['slots', 'appointments', 'appointment_slots', 'patients', 'registrations']
+  .flatMap((table) =>
+    ['INSERT', 'UPDATE', 'DELETE'].map(
+      (event) =>
+        `      CREATE TRIGGER ${table}_${event.toLowerCase()}_bumps_version AFTER ${event} ON ${table}
+        BEGIN UPDATE store_version SET n = n + 1; END;`,
+    ),
+  )
+  .join('\n')}
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */

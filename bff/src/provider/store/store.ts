@@ -168,8 +168,10 @@ function slotKey(id: string): number | undefined {
  */
 export class ProviderStore {
   private readonly freeSlotsQuery: Database.Statement<[string, number, number, number]>;
+  private readonly versionQuery: Database.Statement<[]>;
 
   private constructor(private readonly db: Database.Database) {
+    this.versionQuery = db.prepare<[]>('SELECT n FROM store_version WHERE id = 1').pluck(true);
     // start_ms < toMs bounds the index range scan; end_ms <= toMs keeps only slots wholly inside the range.
     this.freeSlotsQuery = db
       .prepare<[string, number, number, number]>(
@@ -197,6 +199,22 @@ export class ProviderStore {
   /** Runs `work` in a `BEGIN IMMEDIATE` transaction: the write lock is taken before anything is read. */
   immediate<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
+  }
+
+  /**
+   * Runs `work` in one read transaction (`BEGIN DEFERRED`): every read in it sees the same state of the file,
+   * whatever another process writes meanwhile (WAL), and {@link version} read in it names that state.
+   */
+  snapshot<T>(work: () => T): T {
+    return this.db.transaction(work).deferred();
+  }
+
+  /**
+   * The store's version: a counter every write to the appointment book bumps in its own transaction (triggers,
+   * migration 3), whichever process or connection makes it. Equal versions mean equal contents.
+   */
+  version(): number {
+    return this.versionQuery.get() as number;
   }
 
   // ---- patients ------------------------------------------------------------------------------------------
@@ -364,6 +382,20 @@ export class ProviderStore {
       )
       .all(practice, nowMs);
     return new Map(rows.map((row) => [row.profile, row.n]));
+  }
+
+  /**
+   * The earliest start after `nowMs` of a booked appointment held under an access profile: the next instant at
+   * which {@link futureBookedSlotsByProfile} gives a different answer (with the store unchanged).
+   */
+  nextProfileBookingStart(practice: string, nowMs: number): number | undefined {
+    const next = this.db
+      .prepare<[string, number], { next: number | null }>(
+        `SELECT min(start_ms) AS next FROM appointments
+         WHERE practice = ? AND status = 'booked' AND start_ms > ? AND access_profile IS NOT NULL`,
+      )
+      .get(practice, nowMs)?.next;
+    return next ?? undefined;
   }
 
   /** Inserts a booked appointment and marks its slots busy. Call inside {@link immediate} after re-checking. */

@@ -4,6 +4,7 @@ import type { InteractionName } from '../../gpconnect/constants.js';
 import { buildProviderApp } from '../app.js';
 import type { PracticeConfig, ProviderConfig } from '../config/schema.js';
 import { allHandlers } from '../handlers/index.js';
+import type { SlotHandlerOptions } from '../handlers/slot.js';
 import type { JwtPolicy } from '../pipeline/spine-jwt-validation.js';
 import { openProviderStore } from '../store/open.js';
 import type { ProviderStore } from '../store/store.js';
@@ -30,19 +31,28 @@ export type FhirJson = Record<string, unknown> & {
   issue?: Array<{ code: string; details: { coding: Array<{ code: string }> }; diagnostics: string }>;
 };
 
-/** A provider over an in-memory store, with its clock fixed at `now` (slots are laid out from that day). */
+/**
+ * A provider over an in-memory store, with its clock fixed at `now` (slots are laid out from that day), or read
+ * from `clock` on every request when given (a test that moves time). `slots` chooses the slot search's cache.
+ */
 export async function startTestProvider(
   config: ProviderConfig,
-  options: { now?: Date; jwt?: JwtPolicy; database?: string } = {},
+  options: {
+    now?: Date;
+    clock?: () => Date;
+    jwt?: JwtPolicy;
+    database?: string;
+    slots?: SlotHandlerOptions;
+  } = {},
 ): Promise<TestProvider> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? options.clock?.() ?? new Date();
   const store = openProviderStore(config, options.database ?? ':memory:', now);
   const app = buildProviderApp({
     config,
-    handlers: allHandlers(store),
+    handlers: allHandlers(store, options.slots ? { slots: options.slots } : {}),
     jwt: options.jwt ?? {},
     logger: pino({ level: 'silent' }),
-    clock: () => now,
+    clock: options.clock ?? (() => now),
   });
   await app.ready();
   const first = config.practices[0];
