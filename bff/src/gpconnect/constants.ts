@@ -135,7 +135,7 @@ export const FHIR_JSON_CONTENT_TYPE = 'application/fhir+json;charset=utf-8';
 
 /** The Spine error codes this project raises or recognises, with the display text of the spec's table. */
 export const SPINE_ERRORS = {
-  BAD_REQUEST: { status: 400, issueCode: 'invalid', display: 'Submitted request is malformed / invalid.' },
+  BAD_REQUEST: { status: 400, issueCode: 'invalid', display: 'Submitted request is malformed/invalid.' },
   INVALID_IDENTIFIER_SYSTEM: { status: 400, issueCode: 'value', display: 'Invalid identifier system' },
   INVALID_IDENTIFIER_VALUE: { status: 400, issueCode: 'value', display: 'Invalid identifier value' },
   INVALID_NHS_NUMBER: { status: 400, issueCode: 'value', display: 'NHS number invalid' },
@@ -155,19 +155,19 @@ export const SPINE_ERRORS = {
     display: 'Create would lead to creation of a duplicate resource',
   },
   FHIR_CONSTRAINT_VIOLATION: { status: 409, issueCode: 'conflict', display: 'FHIR constraint violated' },
-  INVALID_RESOURCE: { status: 422, issueCode: 'invalid', display: 'Submitted resource is not valid' },
-  INVALID_PARAMETER: { status: 422, issueCode: 'invalid', display: 'Submitted parameter is not valid' },
-  REFERENCE_NOT_FOUND: { status: 422, issueCode: 'invalid', display: 'Referenced resource not found' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, issueCode: 'not-supported', display: 'Unsupported media type' },
+  INVALID_RESOURCE: { status: 422, issueCode: 'invalid', display: 'Submitted resource is not valid.' },
+  INVALID_PARAMETER: { status: 422, issueCode: 'invalid', display: 'Submitted parameter is not valid.' },
+  REFERENCE_NOT_FOUND: { status: 422, issueCode: 'invalid', display: 'Referenced resource not found.' },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    issueCode: 'processing',
+    display: 'Unexpected internal server error.',
+  },
   NOT_IMPLEMENTED: {
     status: 501,
     issueCode: 'not-supported',
     display: 'FHIR resource or operation not implemented at server',
   },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, issueCode: 'not-supported', display: 'Unsupported media type' },
-  INTERNAL_SERVER_ERROR: {
-    status: 500,
-    issueCode: 'processing',
-    display: 'Unexpected internal server error',
-  },
-} as const;
+} as const satisfies Record<string, { status: number; issueCode: string; display: string }>;
 export type SpineErrorCode = keyof typeof SPINE_ERRORS;

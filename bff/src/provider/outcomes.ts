@@ -1,4 +1,4 @@
-import { PROFILE, SYS } from '../gpconnect/constants.js';
+import { PROFILE, SPINE_ERRORS, SYS } from '../gpconnect/constants.js';
 import type { WrittenOperationOutcome } from './resources/fhir-types.js';
 
 /**
@@ -11,42 +11,7 @@ import type { WrittenOperationOutcome } from './resources/fhir-types.js';
  * The code decides the status and the issue code, so they cannot disagree: there is no way to answer a Spine
  * code with another status, except for the HTTP-layer limits in {@link HttpLayerStatus}.
  */
-export const ERROR_TABLE = {
-  BAD_REQUEST: { status: 400, issueCode: 'invalid', display: 'Submitted request is malformed/invalid.' },
-  INVALID_IDENTIFIER_SYSTEM: { status: 400, issueCode: 'value', display: 'Invalid identifier system' },
-  INVALID_IDENTIFIER_VALUE: { status: 400, issueCode: 'value', display: 'Invalid identifier value' },
-  INVALID_NHS_NUMBER: { status: 400, issueCode: 'value', display: 'NHS number invalid' },
-  INVALID_PATIENT_DEMOGRAPHICS: {
-    status: 400,
-    issueCode: 'business-rule',
-    display: 'Invalid patient demographics',
-  },
-  ACCESS_DENIED: { status: 403, issueCode: 'forbidden', display: 'Access denied' },
-  ORGANISATION_NOT_FOUND: { status: 404, issueCode: 'not-found', display: 'Organisation record not found' },
-  PATIENT_NOT_FOUND: { status: 404, issueCode: 'not-found', display: 'Patient record not found' },
-  PRACTITIONER_NOT_FOUND: { status: 404, issueCode: 'not-found', display: 'Practitioner record not found' },
-  NO_RECORD_FOUND: { status: 404, issueCode: 'not-found', display: 'No record found' },
-  DUPLICATE_REJECTED: {
-    status: 409,
-    issueCode: 'duplicate',
-    display: 'Create would lead to creation of a duplicate resource',
-  },
-  FHIR_CONSTRAINT_VIOLATION: { status: 409, issueCode: 'conflict', display: 'FHIR constraint violated' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, issueCode: 'not-supported', display: 'Unsupported media type' },
-  INVALID_RESOURCE: { status: 422, issueCode: 'invalid', display: 'Submitted resource is not valid.' },
-  INVALID_PARAMETER: { status: 422, issueCode: 'invalid', display: 'Submitted parameter is not valid.' },
-  REFERENCE_NOT_FOUND: { status: 422, issueCode: 'invalid', display: 'Referenced resource not found.' },
-  INTERNAL_SERVER_ERROR: {
-    status: 500,
-    issueCode: 'processing',
-    display: 'Unexpected internal server error.',
-  },
-  NOT_IMPLEMENTED: {
-    status: 501,
-    issueCode: 'not-supported',
-    display: 'FHIR resource or operation not implemented at server',
-  },
-} as const satisfies Record<string, { status: number; issueCode: string; display: string }>;
+export const ERROR_TABLE = SPINE_ERRORS;
 
 export type ProviderErrorCode = keyof typeof ERROR_TABLE;
 
