@@ -23,6 +23,9 @@ test('a telephone appointment asks for the number on its own page, and the confi
     page.getByRole('heading', { level: 1, name: 'What number should the surgery call you on?' }),
   ).toBeVisible();
   await expect(page).toHaveURL(/\/book\/phone\?/);
+  // Offered: the mobile number NHS login holds for her (the demo IdP releases it with scope phone).
+  await expect(phone).toHaveValue('07700 900008');
+  await phone.clear();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert')).toContainText('Enter the phone number the surgery should call');
   await checkPage(page, '08-phone-error');

@@ -30,6 +30,9 @@ test('move an appointment to another slot through the same slot screens, then co
   // A telephone appointment: the number on a page of its own, before the check.
   const phone = page.getByRole('textbox', { name: 'What number should the surgery call you on?' });
   await expect(phone).toBeVisible();
+  // Offered from NHS login (the old appointment was in person, so it had none); cleared, it is asked for.
+  await expect(phone).not.toHaveValue('');
+  await phone.clear();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert')).toContainText('Enter the phone number the surgery should call');
   await phone.fill('07700 900 982');
