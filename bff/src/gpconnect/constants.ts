@@ -1,6 +1,6 @@
 /**
  * GP Connect 1.2.8 constants shared by the consumer (BFF) and the bundled reference provider.
- * Source: nhsconnect/gpconnect@release/1.2.8 and nhsconnect/gpconnect-fhir (see docs/gpconnect.md in ../shared).
+ * Source: nhsconnect/gpconnect@release/1.2.8 and nhsconnect/gpconnect-fhir.
  */
 
 export const GPC_VERSION = '1.2.8';
