@@ -43,6 +43,58 @@ describe('londonDateTimeWithOffset', () => {
   });
 });
 
+describe('London times remembered per instant', () => {
+  /** The tz database's own answer, through Intl: London's wall clock and offset at an instant. */
+  const intl = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  });
+  const byIntl = (instant: Date) => {
+    const parts = Object.fromEntries(intl.formatToParts(instant).map((part) => [part.type, part.value]));
+    const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).slice(3);
+    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  };
+  // Every 5 minutes (and a few seconds either side of each hour) over the days around both 2026 changes, and
+  // over a whole BST change night in 1995, 2027 and 2040.
+  const instants = [
+    ['2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z'],
+    ['2026-10-24T00:00:00Z', '2026-10-26T00:00:00Z'],
+    ['1995-03-26T00:00:00Z', '1995-03-26T03:00:00Z'],
+    ['2027-10-31T00:00:00Z', '2027-10-31T03:00:00Z'],
+    ['2040-03-25T00:00:00Z', '2040-03-25T03:00:00Z'],
+  ].flatMap(([from, to]) => {
+    const list: Date[] = [];
+    for (let ms = Date.parse(from ?? ''); ms < Date.parse(to ?? ''); ms += 5 * 60_000) {
+      list.push(new Date(ms - 1000), new Date(ms), new Date(ms + 1000));
+    }
+    return list;
+  });
+
+  it('agrees with the tz database at every instant tried, asked first and asked again', () => {
+    for (const round of ['first', 'again']) {
+      for (const instant of instants) {
+        const expected = byIntl(instant);
+        expect(londonDateTimeWithOffset(instant), `${round} ${instant.toISOString()}`).toBe(expected);
+        expect(londonDateTimeWithOffset(instant.toISOString())).toBe(expected);
+        expect(londonDateOf(instant)).toBe(expected.slice(0, 10));
+      }
+    }
+  });
+
+  it('gives whole seconds, whatever the milliseconds, and still refuses what is not a date', () => {
+    expect(londonDateTimeWithOffset('2026-07-01T08:30:00.999Z')).toBe('2026-07-01T09:30:00+01:00');
+    expect(londonDateTimeWithOffset('2026-07-01T08:30:00.000Z')).toBe('2026-07-01T09:30:00+01:00');
+    expect(() => londonDateOf(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
 describe('londonDateOf and todayInLondon', () => {
   it('gives the London date, which in summer is a day ahead of UTC late in the evening', () => {
     expect(londonDateOf('2026-06-01T23:30:00Z')).toBe('2026-06-02');
@@ -104,7 +156,16 @@ describe('schemas', () => {
 
   it('accepts date-times with an offset and refuses Z or no offset', () => {
     expect(dateTimeWithOffsetSchema.safeParse('2026-03-03T09:30:00+00:00').success).toBe(true);
-    for (const bad of ['2026-03-03T09:30:00Z', '2026-03-03T09:30:00', '2026-03-03T09:30+00:00']) {
+    for (const bad of [
+      '2026-03-03T09:30:00Z',
+      '2026-03-03T09:30:00',
+      '2026-03-03T09:30+00:00',
+      // Date.parse takes these as 2 March, 1 May and midnight next day: not real date-times.
+      '2026-02-30T09:30:00+00:00',
+      '2026-04-31T09:30:00+01:00',
+      '2026-03-03T24:00:00+00:00',
+      '2026-03-03T09:60:00+00:00',
+    ]) {
       expect(dateTimeWithOffsetSchema.safeParse(bad).success, bad).toBe(false);
     }
   });

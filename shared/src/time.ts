@@ -25,8 +25,16 @@ export type LondonDate = z.infer<typeof londonDateSchema>;
 export const dateTimeWithOffsetSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/, 'Use yyyy-mm-ddThh:mm:ss+hh:mm')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'Not a real date and time');
+  .refine(isRealDateTime, 'Not a real date and time');
 export type DateTimeWithOffset = z.infer<typeof dateTimeWithOffsetSchema>;
+
+/**
+ * Whether a `yyyy-mm-ddThh:mm:ss…` string names a real instant: a real calendar date (Date.parse alone takes
+ * `2026-02-30` as 2 March), an hour before 24, and minutes, seconds and offset Date.parse accepts.
+ */
+export function isRealDateTime(value: string): boolean {
+  return isRealDate(value.slice(0, 10)) && value.slice(11, 13) < '24' && !Number.isNaN(Date.parse(value));
+}
 
 function isRealDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
@@ -126,28 +134,39 @@ function londonOffsetMinutes(epochMs: number): number {
   return offset;
 }
 
-/** The London wall-clock fields of an instant: its UTC fields after adding London's offset. */
-function londonFields(instant: string | Date): { wall: Date; offset: number } {
-  const epochMs = toDate(instant).getTime();
-  const offset = londonOffsetMinutes(epochMs);
-  return { wall: new Date(epochMs + offset * 60_000), offset };
+/**
+ * Each instant's London text, by epoch milliseconds: a slot list formats the same thousand or so instants for every
+ * patient who asks. Bounded; emptied when full.
+ */
+const textByEpochMs = new Map<number, DateTimeWithOffset>();
+const TEXT_CACHE_LIMIT = 20_000;
+
+/** `yyyy-mm-ddThh:mm:ss±hh:mm` in London time: the UTC fields of the instant moved by London's offset then. */
+function londonText(epochMs: number): DateTimeWithOffset {
+  let text = textByEpochMs.get(epochMs);
+  if (text === undefined) {
+    const offset = londonOffsetMinutes(epochMs);
+    const wall = new Date(epochMs + offset * 60_000);
+    const sign = offset < 0 ? '-' : '+';
+    const offsetText = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+    text =
+      `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
+      `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}${offsetText}`;
+    if (textByEpochMs.size >= TEXT_CACHE_LIMIT) textByEpochMs.clear();
+    textByEpochMs.set(epochMs, text);
+  }
+  return text;
 }
 
 /** The London calendar date (`yyyy-mm-dd`) on which an instant falls. */
 export function londonDateOf(instant: string | Date): LondonDate {
-  const { wall } = londonFields(instant);
-  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  const text = londonText(toDate(instant).getTime());
+  return text.slice(0, text.indexOf('T'));
 }
 
 /** An instant as London local time with its offset: `yyyy-mm-ddThh:mm:ss+00:00` (GMT) or `+01:00` (BST). */
 export function londonDateTimeWithOffset(instant: string | Date): DateTimeWithOffset {
-  const { wall, offset } = londonFields(instant);
-  const sign = offset < 0 ? '-' : '+';
-  const offsetText = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  return (
-    `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
-    `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}${offsetText}`
-  );
+  return londonText(toDate(instant).getTime());
 }
 
 /** The London date `days` calendar days after (or before, if negative) `date`. */

@@ -37,10 +37,13 @@ export function groupSlotsByLondonDate(slots: readonly Slot[], from: LondonDate,
     days.push(day);
     byDate.set(date, day.slots);
   }
-  const sorted = [...slots].sort(
-    (a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id),
-  );
-  for (const slot of sorted) byDate.get(londonDateOf(slot.start))?.push(slot);
+  // Each start parsed once, not in every comparison.
+  const keyed = slots.map((slot) => {
+    const startMs = Date.parse(slot.start);
+    return { slot, startMs, date: londonDateOf(new Date(startMs)) };
+  });
+  keyed.sort((a, b) => a.startMs - b.startMs || a.slot.id.localeCompare(b.slot.id));
+  for (const { slot, date } of keyed) byDate.get(date)?.push(slot);
   return days;
 }
 

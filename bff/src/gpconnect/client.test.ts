@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ProviderEndpoint } from './client.js';
 import { GpConnectError } from './errors.js';
+import { slotBundleSchema } from './fhir-schemas.js';
 import { testClient } from './test-support/fake-gp-connect.js';
 
 const outcome = (code: string) => ({
@@ -11,6 +13,27 @@ const outcome = (code: string) => ({
     { severity: 'error', code: 'duplicate', details: { coding: [{ code }] }, diagnostics: 'internal detail' },
   ],
 });
+
+/** The spec's Search for free slots example, and the same with what a provider must not send in it. */
+const slotExample = (): { entry: Array<{ resource: Record<string, unknown> }> } =>
+  JSON.parse(
+    readFileSync(
+      new URL('../../test/fixtures/gpconnect/search-for-free-slots-response-payload-1.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { entry: Array<{ resource: Record<string, unknown> }> };
+const spoiledSlots: Array<[string, (bundle: ReturnType<typeof slotExample>) => void]> = [
+  ['a Slot start in UTC', (b) => (b.entry[1]!.resource['start'] = '2016-08-15T10:40:00Z')],
+  ['a Slot start on 30 February', (b) => (b.entry[0]!.resource['start'] = '2017-02-30T10:40:00+00:00')],
+  [
+    'a Slot with an absolute schedule',
+    (b) => (b.entry[0]!.resource['schedule'] = { reference: 'http://x/Schedule/1' }),
+  ],
+  ['a Slot without a status', (b) => delete b.entry[1]!.resource['status']],
+  ['a Schedule with no actor', (b) => (b.entry[2]!.resource['actor'] = [])],
+  ['a Location named by a number', (b) => (b.entry[4]!.resource['name'] = 17)],
+  ['an entry with no resource type', (b) => delete b.entry[5]!.resource['resourceType']],
+];
 
 let server: FastifyInstance;
 let endpoint: ProviderEndpoint;
@@ -42,6 +65,12 @@ beforeAll(async () => {
     reply.code(500).send(outcome('INTERNAL_SERVER_ERROR')),
   );
   server.get('/root/malformed', async () => ({ value: 42 }));
+  server.get('/root/Slot', async (request) => {
+    const bundle = slotExample();
+    const spoil = spoiledSlots.find(([name]) => name === (request.query as { spoil?: string }).spoil);
+    spoil?.[1](bundle);
+    return bundle;
+  });
   server.get('/root/access-denied', async (_request, reply) =>
     reply.code(403).send(outcome('ACCESS DENIED')),
   );
@@ -136,6 +165,25 @@ describe('GpConnectClient', () => {
     ).toMatchObject({
       kind: 'invalid_response',
     });
+  });
+
+  it('reads a slot search bundle exactly as the schema parses it, and refuses each malformed one', async () => {
+    const slots = {
+      ...base,
+      interaction: 'slotSearch' as const,
+      endpoint,
+      method: 'GET' as const,
+      path: '/Slot',
+    };
+    const response = await client.call({ ...slots, schema: slotBundleSchema });
+    expect(response.body).toEqual(slotBundleSchema.parse(slotExample()));
+    for (const [name] of spoiledSlots) {
+      const failure = await failureOf(
+        client.call({ ...slots, schema: slotBundleSchema, query: [['spoil', name]] }),
+      );
+      expect(failure, name).toMatchObject({ kind: 'invalid_response', status: 200 });
+      expect(failure.kind === 'invalid_response' && failure.detail, name).toMatch(/^entry\.\d/);
+    }
   });
 
   it('normalises "ACCESS DENIED" (with a space) to ACCESS_DENIED', async () => {

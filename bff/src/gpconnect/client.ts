@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Deadline } from './deadline.js';
 import { FHIR_JSON, FHIR_JSON_CONTENT_TYPE, IID, type InteractionName } from './constants.js';
 import { GpConnectError, spineCodeOf, type GpConnectFailure } from './errors.js';
@@ -165,7 +165,7 @@ export class GpConnectClient {
         call.interaction,
       );
     }
-    const parsed = call.schema.safeParse(json);
+    const parsed = compiled(call.schema).safeParse(json);
     if (!parsed.success) {
       const detail = parsed.error.issues
         .slice(0, 3)
@@ -183,6 +183,22 @@ export class GpConnectClient {
       location: response.headers.get('location') ?? undefined,
     };
   }
+}
+
+const compiledSchemas = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * The call's schema compiled ahead of time (`z.compile`): the same parse and the same answers, errors included
+ * (an invalid answer falls back to zod's runtime parser, which reports the issues), in a fraction of the time — a
+ * 14-day slot search is a ~500 KB bundle of ~1,000 Slots. Compiled once per schema.
+ */
+function compiled<T>(schema: z.ZodType<T>): z.ZodType<T> {
+  let fast = compiledSchemas.get(schema);
+  if (!fast) {
+    fast = z.compile(schema);
+    compiledSchemas.set(schema, fast);
+  }
+  return fast as z.ZodType<T>;
 }
 
 function failureFrom(status: number, text: string): GpConnectFailure {

@@ -1,3 +1,4 @@
+import { isRealDateTime } from '@gpbook/shared/time';
 import { z } from 'zod';
 import { FHIR_ID_PATTERN } from './constants.js';
 
@@ -99,7 +100,7 @@ export const relativeReferenceSchema = z.looseObject({
 export const fhirDateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/, 'expected yyyy-mm-ddThh:mm:ss+hh:mm')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real date and time');
+  .refine(isRealDateTime, 'not a real date and time');
 
 export const periodSchema = z.looseObject({
   start: fhirDateTimeSchema.optional(),

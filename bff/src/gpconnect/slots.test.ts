@@ -218,9 +218,32 @@ describe('freeSlotsFromBundle', () => {
     expect(free.map((entry) => [entry.booking.slotId, entry.slot.channel])).toEqual([['ok', 'in-person']]);
   });
 
+  it('lists a slot sent twice once, and every slot in order of its instant', () => {
+    const free = freeSlotsFromBundle(
+      bundle(
+        makeSlot('late', '2026-10-25T01:30:00+00:00', '2026-10-25T01:40:00+00:00'),
+        makeSlot('twice', '2026-10-25T01:10:00+01:00', '2026-10-25T01:20:00+01:00'),
+        makeSlot('early', '2026-10-25T01:20:00+01:00', '2026-10-25T01:30:00+01:00'),
+        makeSlot('twice', '2026-10-25T01:10:00+01:00', '2026-10-25T01:20:00+01:00'),
+        makeSchedule('s1', ['Location/l1']),
+        location,
+      ),
+      'A00001',
+    );
+    expect(free.map((entry) => [entry.booking.slotId, entry.slot.start])).toEqual([
+      ['twice', '2026-10-25T01:10:00+01:00'],
+      ['early', '2026-10-25T01:20:00+01:00'],
+      ['late', '2026-10-25T01:30:00+00:00'],
+    ]);
+    // What the session gives every slot is worked out once and shared.
+    expect(free[0]?.slot.location).toBe(free[2]?.slot.location);
+    expect(free[0]?.slot.role).toBe(free[2]?.slot.role);
+  });
+
   it('lets unknown resource types through but refuses a malformed Slot', () => {
     expect(bundle({ resourceType: 'PractitionerRole', id: 'r1' }).entry).toHaveLength(1);
     expect(() => bundle(makeSlot('z', '2026-07-01T09:00:00Z', '2026-07-01T09:10:00Z'))).toThrow();
+    expect(() => bundle(makeSlot('x', '2026-02-30T09:00:00+00:00', '2026-02-30T09:10:00+00:00'))).toThrow();
     expect(() =>
       bundle({
         ...makeSlot('y', '2026-07-01T09:00:00+01:00', '2026-07-01T09:10:00+01:00'),

@@ -3,7 +3,6 @@ import type { AppointmentLocation, Slot } from '@gpbook/shared/slots';
 import {
   addDaysToLondonDate,
   daysBetweenLondonDates,
-  londonDateOf,
   londonDateTimeWithOffset,
   type LondonDate,
 } from '@gpbook/shared/time';
@@ -106,7 +105,9 @@ export async function searchFreeSlotsInRange(
   const results = await Promise.all(
     windows.map((window) => searchFreeSlots(caller, { ...search, ...window })),
   );
-  return mergeFreeSlots(results);
+  // One window's slots come back merged already.
+  const [only, ...others] = results;
+  return only && others.length === 0 ? only : mergeFreeSlots(results);
 }
 
 export interface DateWindow {
@@ -143,8 +144,11 @@ export function mergeFreeSlots(results: ReadonlyArray<readonly FreeSlot[]>): Fre
   const byId = new Map<string, FreeSlot>();
   for (const result of results) for (const free of result) byId.set(free.booking.slotId, free);
   // Parse each start once, not in every comparison.
-  return [...byId.values()]
-    .map((free) => ({ free, startMs: Date.parse(free.booking.start) }))
+  return sortByStart([...byId.values()].map((free) => ({ free, startMs: Date.parse(free.booking.start) })));
+}
+
+function sortByStart(slots: Array<{ free: FreeSlot; startMs: number }>): FreeSlot[] {
+  return slots
     .sort((a, b) => a.startMs - b.startMs || a.free.booking.slotId.localeCompare(b.free.booking.slotId))
     .map(({ free }) => free);
 }
@@ -161,6 +165,10 @@ interface SlotBundleIndex {
  * Joins each Slot to its Schedule and the Schedule's actors by `Type/id` (never `fullUrl`, which the spec tells
  * consumers not to use). Slots we cannot describe or book truthfully are left out: not free, no Schedule, no
  * Location actor, or a delivery channel we do not know. A missing Practitioner is fine (many sessions have none).
+ *
+ * Per slot only what differs between slots is worked out: everything from the Schedule is done once per Schedule
+ * and shared (the same location, practitioner and role objects in every slot of a session), and each start is
+ * parsed once.
  */
 export function freeSlotsFromBundle(bundle: FhirSlotBundle, odsCode: string): FreeSlot[] {
   const index: SlotBundleIndex = {
@@ -180,18 +188,24 @@ export function freeSlotsFromBundle(bundle: FhirSlotBundle, odsCode: string): Fr
     else if (isOrganization(resource)) index.organizations.set(resource.id, resource);
   }
   const practice = practiceOrganization(index.organizations, odsCode);
-  // Everything that comes from the Schedule is worked out once per Schedule, not once per slot.
+  // Everything that comes from the Schedule is worked out once per Schedule reference, not once per slot.
   const sessions = new Map<string, SessionView | undefined>();
-  const sessionOf = (scheduleId: string) => {
-    if (!sessions.has(scheduleId))
-      sessions.set(scheduleId, sessionView(scheduleId, index, odsCode, practice));
-    return sessions.get(scheduleId);
+  const sessionOf = (reference: string) => {
+    let session = sessions.get(reference);
+    if (session === undefined && !sessions.has(reference)) {
+      const scheduleId = idOfReference(reference, 'Schedule');
+      session = scheduleId === undefined ? undefined : sessionView(scheduleId, index, odsCode, practice);
+      sessions.set(reference, session);
+    }
+    return session;
   };
-  const free = slots.flatMap((slot) => {
+  // One per slot id (the last one sent, as mergeFreeSlots keeps it), sorted by start.
+  const byId = new Map<string, { free: FreeSlot; startMs: number }>();
+  for (const slot of slots) {
     const joined = joinSlot(slot, sessionOf, odsCode);
-    return joined ? [joined] : [];
-  });
-  return mergeFreeSlots([free]);
+    if (joined) byId.set(slot.id, joined);
+  }
+  return sortByStart([...byId.values()]);
 }
 
 /** What every slot of one Schedule shares: where, with whom, in which role and service. */
@@ -247,48 +261,54 @@ function sessionView(
 
 function joinSlot(
   slot: FhirSlot,
-  sessionOf: (scheduleId: string) => SessionView | undefined,
+  sessionOf: (scheduleReference: string) => SessionView | undefined,
   odsCode: string,
-): FreeSlot | undefined {
+): { free: FreeSlot; startMs: number } | undefined {
   if (slot.status !== 'free') return undefined;
-  const scheduleId = idOfReference(slot.schedule.reference, 'Schedule');
-  const session = scheduleId === undefined ? undefined : sessionOf(scheduleId);
+  const session = sessionOf(slot.schedule.reference);
   if (!session) return undefined;
   const channel = channelFromGpConnect(deliveryChannelCodeOf(slot.extension));
   if (!channel) return undefined;
-  const { scheduleType, serviceName, practitioner } = session;
-  const slotType =
-    slot.serviceType?.find((type) => type.text?.trim())?.text?.trim() || scheduleType || 'Appointment';
+  const slotType = slotTypeOf(slot) || session.scheduleType || 'Appointment';
   const startMs = Date.parse(slot.start);
   const endMs = Date.parse(slot.end);
+  const start = londonDateTimeWithOffset(new Date(startMs));
 
   const view: Slot = {
-    id: encodeSlotId({ odsCode, date: londonDateOf(new Date(startMs)), slotId: slot.id }),
-    start: londonDateTimeWithOffset(new Date(startMs)),
+    id: encodeSlotId({ odsCode, date: start.slice(0, start.indexOf('T')), slotId: slot.id }),
+    start,
     end: londonDateTimeWithOffset(new Date(endMs)),
     durationMinutes: Math.max(1, Math.round((endMs - startMs) / 60_000)),
-    ...(practitioner ? { practitioner } : {}),
     role: session.role,
     channel,
     slotType,
-    ...(scheduleType ? { scheduleType } : {}),
-    ...(serviceName ? { serviceName } : {}),
     location: session.location,
   };
-  return {
-    slot: view,
-    booking: {
-      slotId: slot.id,
-      scheduleId: session.scheduleId,
-      start: slot.start,
-      end: slot.end,
-      locationId: session.locationId,
-      ...(session.practitionerId ? { practitionerId: session.practitionerId } : {}),
-      ...(session.serviceId ? { healthcareServiceId: session.serviceId } : {}),
-      channel,
-      slotType,
-    },
+  if (session.practitioner) view.practitioner = session.practitioner;
+  if (session.scheduleType) view.scheduleType = session.scheduleType;
+  if (session.serviceName) view.serviceName = session.serviceName;
+
+  const booking: SlotBookingDetails = {
+    slotId: slot.id,
+    scheduleId: session.scheduleId,
+    start: slot.start,
+    end: slot.end,
+    locationId: session.locationId,
+    channel,
+    slotType,
   };
+  if (session.practitionerId) booking.practitionerId = session.practitionerId;
+  if (session.serviceId) booking.healthcareServiceId = session.serviceId;
+  return { free: { slot: view, booking }, startMs };
+}
+
+/** `Slot.serviceType`'s first non-blank text, trimmed. */
+function slotTypeOf(slot: FhirSlot): string | undefined {
+  for (const type of slot.serviceType ?? []) {
+    const text = type.text?.trim();
+    if (text) return text;
+  }
+  return undefined;
 }
 
 /** The practice's Organization: the known issue says it is in every bundle with slots; match on ODS code. */
