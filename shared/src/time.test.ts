@@ -155,13 +155,23 @@ describe('schemas', () => {
   });
 
   it('accepts date-times with an offset and refuses Z or no offset', () => {
-    expect(dateTimeWithOffsetSchema.safeParse('2026-03-03T09:30:00+00:00').success).toBe(true);
+    for (const good of [
+      '2026-03-03T09:30:00+00:00',
+      '2028-02-29T09:30:00+00:00',
+      '2026-04-30T00:00:00+01:00',
+      '2026-12-31T23:59:59.5-01:00',
+    ]) {
+      expect(dateTimeWithOffsetSchema.safeParse(good).success, good).toBe(true);
+    }
     for (const bad of [
       '2026-03-03T09:30:00Z',
       '2026-03-03T09:30:00',
       '2026-03-03T09:30+00:00',
       // Date.parse takes these as 2 March, 1 May and midnight next day: not real date-times.
       '2026-02-30T09:30:00+00:00',
+      '2026-02-29T09:30:00+00:00',
+      '2026-00-10T09:30:00+00:00',
+      '2026-01-00T09:30:00+00:00',
       '2026-04-31T09:30:00+01:00',
       '2026-03-03T24:00:00+00:00',
       '2026-03-03T09:60:00+00:00',

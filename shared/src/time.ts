@@ -30,10 +30,20 @@ export type DateTimeWithOffset = z.infer<typeof dateTimeWithOffsetSchema>;
 
 /**
  * Whether a `yyyy-mm-ddThh:mm:ss…` string names a real instant: a real calendar date (Date.parse alone takes
- * `2026-02-30` as 2 March), an hour before 24, and minutes, seconds and offset Date.parse accepts.
+ * `2026-02-30` as 2 March), an hour before 24 (it takes `24:00` as the next midnight), and minutes, seconds and
+ * offset Date.parse accepts. Cheap for the common case: only days after the 28th need the calendar.
  */
 export function isRealDateTime(value: string): boolean {
-  return isRealDate(value.slice(0, 10)) && value.slice(11, 13) < '24' && !Number.isNaN(Date.parse(value));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    (day <= 28 || isRealDate(value.slice(0, 10))) &&
+    value.slice(11, 13) < '24' &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 function isRealDate(value: string): boolean {
