@@ -154,6 +154,26 @@ export const practiceConfigSchema = z.object({
   patients: z.array(patientConfigSchema).default([]),
 });
 
+/**
+ * The part of a practice's configuration its staff may change at run time (issue 14, docs/decisions/0060): the
+ * availability rules, made of the very pieces of the seed schema above so that a rule valid in the seed file is
+ * valid here and the other way round. Schedules and their sessions are named by id and by position; everything
+ * else about them (site, clinician, days, times, slot length) stays as the seed says.
+ */
+export const sessionRulesSchema = sessionTemplateConfigSchema.pick({
+  deliveryChannel: true,
+  bookable: true,
+  accessProfiles: true,
+});
+export const scheduleRulesSchema = scheduleConfigSchema
+  .pick({ id: true, role: true, bookable: true, accessProfiles: true })
+  .extend({ sessions: z.array(sessionRulesSchema).min(1) });
+export const practiceRulesSchema = z.object({
+  openAccess: openAccessConfigSchema,
+  accessProfiles: z.array(accessProfileConfigSchema),
+  schedules: z.array(scheduleRulesSchema),
+});
+
 export const providerConfigSchema = z
   .object({
     /** The supplier-level service filtering switch: off, on everywhere, or on at the listed practices. */
@@ -173,6 +193,9 @@ export type LocationConfig = z.infer<typeof locationConfigSchema>;
 export type PractitionerConfig = z.infer<typeof practitionerConfigSchema>;
 export type PatientConfig = z.infer<typeof patientConfigSchema>;
 export type HealthcareServiceConfig = z.infer<typeof healthcareServiceConfigSchema>;
+export type PracticeRules = z.infer<typeof practiceRulesSchema>;
+export type ScheduleRules = z.infer<typeof scheduleRulesSchema>;
+export type SessionRules = z.infer<typeof sessionRulesSchema>;
 export type AddressConfig = z.infer<typeof addressConfigSchema>;
 
 type Input = z.infer<typeof providerConfigSchema>;
@@ -190,79 +213,100 @@ function checkReferences(config: Input, ctx: z.RefinementCtx): void {
       });
     }
     seenOds.add(practice.odsCode);
-    const unique = (items: Array<{ id: string }>, field: string) => {
-      const seen = new Set<string>();
-      items.forEach((item, i) => {
-        if (seen.has(item.id))
-          ctx.addIssue({ code: 'custom', path: at(field, i, 'id'), message: `duplicate id ${item.id}` });
-        seen.add(item.id);
+    checkPracticeReferences(practice, (issue) => ctx.addIssue({ ...issue, path: at(...issue.path) }));
+  });
+}
+
+/** One problem the cross-reference checks found, its path relative to the practice. */
+export interface ReferenceIssue {
+  code: 'custom';
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * The cross-reference checks of one practice (unknown location, practitioner, service or access profile,
+ * duplicate ids, a session that ends before it starts...): the seed file's, and the same for rules edited at run
+ * time (config/rules.ts). Paths are relative to the practice.
+ */
+export function checkPracticeReferences(
+  practice: PracticeConfig,
+  report: (issue: ReferenceIssue) => void,
+): void {
+  const ctx = { addIssue: report };
+  const at = (...path: Array<string | number>) => path;
+  const unique = (items: Array<{ id: string }>, field: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id))
+        ctx.addIssue({ code: 'custom', path: at(field, i, 'id'), message: `duplicate id ${item.id}` });
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const locations = unique(practice.locations, 'locations');
+  const practitioners = unique(practice.practitioners, 'practitioners');
+  const profiles = unique(practice.accessProfiles, 'accessProfiles');
+  const services = unique(practice.services, 'services');
+  unique(practice.schedules, 'schedules');
+  unique(practice.patients, 'patients');
+  practice.schedules.forEach((schedule, s) => {
+    if (!locations.has(schedule.locationId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('schedules', s, 'locationId'),
+        message: `unknown location ${schedule.locationId}`,
       });
-      return seen;
-    };
-    const locations = unique(practice.locations, 'locations');
-    const practitioners = unique(practice.practitioners, 'practitioners');
-    const profiles = unique(practice.accessProfiles, 'accessProfiles');
-    const services = unique(practice.services, 'services');
-    unique(practice.schedules, 'schedules');
-    unique(practice.patients, 'patients');
-    practice.schedules.forEach((schedule, s) => {
-      if (!locations.has(schedule.locationId)) {
+    }
+    if (schedule.practitionerId && !practitioners.has(schedule.practitionerId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('schedules', s, 'practitionerId'),
+        message: `unknown practitioner ${schedule.practitionerId}`,
+      });
+    }
+    if (schedule.serviceId && !services.has(schedule.serviceId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: at('schedules', s, 'serviceId'),
+        message: `unknown service ${schedule.serviceId}`,
+      });
+    }
+    schedule.accessProfiles.forEach((profile, a) => {
+      if (!profiles.has(profile)) {
         ctx.addIssue({
           code: 'custom',
-          path: at('schedules', s, 'locationId'),
-          message: `unknown location ${schedule.locationId}`,
+          path: at('schedules', s, 'accessProfiles', a),
+          message: `unknown access profile ${profile}`,
         });
       }
-      if (schedule.practitionerId && !practitioners.has(schedule.practitionerId)) {
+    });
+    schedule.sessions.forEach((session, t) => {
+      if (session.end <= session.start) {
         ctx.addIssue({
           code: 'custom',
-          path: at('schedules', s, 'practitionerId'),
-          message: `unknown practitioner ${schedule.practitionerId}`,
+          path: at('schedules', s, 'sessions', t, 'end'),
+          message: 'a session must end after it starts',
         });
       }
-      if (schedule.serviceId && !services.has(schedule.serviceId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: at('schedules', s, 'serviceId'),
-          message: `unknown service ${schedule.serviceId}`,
-        });
-      }
-      schedule.accessProfiles.forEach((profile, a) => {
+      session.accessProfiles.forEach((profile, a) => {
         if (!profiles.has(profile)) {
           ctx.addIssue({
             code: 'custom',
-            path: at('schedules', s, 'accessProfiles', a),
+            path: at('schedules', s, 'sessions', t, 'accessProfiles', a),
             message: `unknown access profile ${profile}`,
           });
         }
       });
-      schedule.sessions.forEach((session, t) => {
-        if (session.end <= session.start) {
-          ctx.addIssue({
-            code: 'custom',
-            path: at('schedules', s, 'sessions', t, 'end'),
-            message: 'a session must end after it starts',
-          });
-        }
-        session.accessProfiles.forEach((profile, a) => {
-          if (!profiles.has(profile)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: at('schedules', s, 'sessions', t, 'accessProfiles', a),
-              message: `unknown access profile ${profile}`,
-            });
-          }
-        });
-      });
     });
-    if (practice.serviceFiltering && practice.services.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: at('serviceFiltering'),
-        message: 'service filtering cannot be switched on with an empty service list',
-      });
-    }
   });
+  if (practice.serviceFiltering && practice.services.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: at('serviceFiltering'),
+      message: 'service filtering cannot be switched on with an empty service list',
+    });
+  }
 }
 
 /** Parses a configuration, or throws an Error whose message names every offending field. */
