@@ -19,6 +19,9 @@ import { loadProviderConfig } from './provider/config/load.js';
 import type { ProviderConfig } from './provider/config/schema.js';
 import { allHandlers } from './provider/handlers/index.js';
 import { openProviderStore } from './provider/store/open.js';
+import { startStaff } from './staff/start.js';
+import type { StaffSessionManager } from './staff/sessions.js';
+import type { AuditTrail } from './staff/audit.js';
 
 /** The running demo: the BFF, and (unless pointed at real providers) the reference provider beside it. */
 export interface Stack {
@@ -30,7 +33,15 @@ export interface Stack {
   demoIdpUrl: string | undefined;
   /** Sign-in sessions, for tests that start from a signed-in patient. */
   sessions: SessionManager;
+  /** Staff sessions (the practice view, issue 14), for tests that start from a signed-in member of staff. */
+  staffSessions: StaffSessionManager;
   close(): Promise<void>;
+}
+
+/** What a test may add to the stack. */
+export interface StackExtras {
+  /** An audit trail beside the audit log, to read the practice view's audit entries back. */
+  staffAudit?: AuditTrail | undefined;
 }
 
 function address(app: FastifyInstance): { port: number } {
@@ -40,7 +51,12 @@ function address(app: FastifyInstance): { port: number } {
 }
 
 /** Starts every configured part in dependency order: provider first, then the BFF that calls it. */
-export async function startStack(config: AppConfig, logger: Logger, signingKey?: SigningKey): Promise<Stack> {
+export async function startStack(
+  config: AppConfig,
+  logger: Logger,
+  signingKey?: SigningKey,
+  extras: StackExtras = {},
+): Promise<Stack> {
   const key = signingKey ?? (await loadSigningKey(config.gpConnect.signingKeyFile, config.dataDir));
 
   let provider: FastifyInstance | undefined;
@@ -52,6 +68,7 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
     provider = buildProviderApp({
       config: providerConfig,
       handlers: allHandlers(providerStore),
+      store: providerStore,
       jwt:
         config.provider.requireSignedJwt && config.gpConnect.jwtSigning === 'rs512' ? { jwks: key.jwks } : {},
       logger: logger.child({ component: 'provider' }),
@@ -98,6 +115,16 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
     },
   });
   const appointments = new PatientAppointments({ directory, port });
+  // The practice view (issue 14): staff sign-in and the practice routes, on the same GP Connect client.
+  const staff = await startStaff({
+    config,
+    logger,
+    key,
+    directory,
+    gpConnect: practiceHealth.observe(gpConnect),
+    demoIdpIssuer: identity.demoIdp?.issuer,
+    audit: extras.staffAudit,
+  });
   // Rate-limit counters in Redis when several BFF instances share the load (REDIS_URL), else in memory.
   const rateLimitRedis = config.session.redisUrl
     ? await connectRedis(config.session.redisUrl, 'rate limits')
@@ -110,6 +137,7 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
     webDist,
     identity: identity.app,
     practiceHealth,
+    staff: staff.app,
     rateLimit: { ...config.rateLimit, redis: rateLimitRedis, keyPrefix: config.session.redisKeyPrefix },
   });
   await bff.listen({ host: config.host, port: config.port });
@@ -123,8 +151,10 @@ export async function startStack(config: AppConfig, logger: Logger, signingKey?:
     providerUrl,
     demoIdpUrl: identity.demoIdp?.issuer,
     sessions: identity.sessions,
+    staffSessions: staff.sessions,
     async close() {
       await bff.close();
+      await staff.close();
       await identity.close();
       await provider?.close();
     },

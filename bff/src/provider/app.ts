@@ -1,13 +1,17 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Socket } from 'node:net';
 import { FHIR_JSON_CONTENT_TYPE } from '../gpconnect/constants.js';
+import { PRACTICE_ADMIN_PREFIX } from './admin/contract.js';
+import { practiceAdminRoutes } from './admin/routes.js';
 import { auditLine, sendError, sendFrameworkError, type AuditFacts } from './answers.js';
+import { LivePractices } from './config/live.js';
 import type { ProviderConfig } from './config/schema.js';
 import type { InteractionHandlers } from './context.js';
 import { GpcError, gpcError, HttpLayerError, operationOutcome, type HttpLayerStatus } from './outcomes.js';
 import { gzipAnswer, isInflateError, requestBodyStream } from './pipeline/compression.js';
 import type { JwtPolicy } from './pipeline/spine-jwt-validation.js';
 import { gpConnectRoutes, SERVICE_ROOT_PREFIX } from './routes.js';
+import type { ProviderStore } from './store/store.js';
 
 export interface ProviderAppOptions {
   config: ProviderConfig;
@@ -20,6 +24,12 @@ export interface ProviderAppOptions {
    */
   publicBaseUrl?: string | undefined;
   clock?: () => Date;
+  /**
+   * The store the handlers use. Given, every practice is served with its current rules (stored rules over the
+   * seed's: docs/decisions/0060) and the practice-admin API is offered at `/practice-admin` (when `jwt.jwks` is
+   * set); left out, practices are served as the seed describes them and there is no practice-admin API.
+   */
+  store?: ProviderStore | undefined;
 }
 
 /** Bodies are Appointments and Parameters of a few KB; 256 KB leaves room and refuses anything absurd. */
@@ -125,14 +135,27 @@ export function buildProviderApp(options: ProviderAppOptions): FastifyInstance {
     );
   });
 
+  const clock = options.clock ?? (() => new Date());
+  const live = options.store ? new LivePractices(options.config, options.store) : undefined;
   void app.register(gpConnectRoutes, {
     prefix: SERVICE_ROOT_PREFIX,
     config: options.config,
     handlers: options.handlers,
     jwt: options.jwt,
     publicBaseUrl: options.publicBaseUrl,
-    clock: options.clock ?? (() => new Date()),
+    clock,
+    ...(live ? { practice: (odsCode: string) => live.practice(odsCode) } : {}),
   });
+  // Staff-only, plain JSON, outside every service root (issue 14).
+  if (live && options.store) {
+    void app.register(practiceAdminRoutes, {
+      prefix: PRACTICE_ADMIN_PREFIX,
+      live,
+      store: options.store,
+      jwks: options.jwt.jwks,
+      clock,
+    });
+  }
 
   return app;
 }

@@ -22,6 +22,11 @@ export interface GpConnectRoutesOptions {
   jwt: JwtPolicy;
   publicBaseUrl?: string | undefined;
   clock: () => Date;
+  /**
+   * The practice an ODS code names, as its rules are now (config/live.ts: staff may change them at run time);
+   * the configuration's own practices when left out.
+   */
+  practice?: (odsCode: string) => PracticeConfig | undefined;
 }
 
 /** Where every practice's service root is: the prefix the routes below are registered under. */
@@ -82,13 +87,14 @@ function stateOf(request: FastifyRequest): PipelineState {
  */
 export async function gpConnectRoutes(gpc: FastifyInstance, options: GpConnectRoutesOptions): Promise<void> {
   const practices = new Map(options.config.practices.map((practice) => [practice.odsCode, practice]));
+  const practiceNamed = options.practice ?? ((odsCode: string) => practices.get(odsCode));
 
   gpc.decorateRequest('gpcState', null);
 
   // 0. The practice.
   gpc.addHook('onRequest', async (request) => {
     const match = SERVICE_ROOT.exec(request.url);
-    const practice = match?.[1] ? practices.get(match[1]) : undefined;
+    const practice = match?.[1] ? practiceNamed(match[1]) : undefined;
     if (!match || !practice) throw gpcError('NO_RECORD_FOUND', 'No GP Connect service root at this URL');
     request.gpcAudit.practice = practice.odsCode;
     request.gpcState = { practice, path: match[2] ?? '', query: new QueryParams(parseQuery(match[3] ?? '')) };

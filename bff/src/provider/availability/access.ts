@@ -32,8 +32,19 @@ export interface AvailabilityState {
 export type Refusal =
   'not-bookable' | 'started' | 'restricted' | 'embargoed' | 'beyond-window' | 'profile-limit';
 
-/** The terms a slot is offered under: an access profile, or the practice's open-access terms. */
-export type Offer = { ok: true; profile: AccessProfileConfig | undefined } | { ok: false; refusal: Refusal };
+/**
+ * The terms a slot is offered under (an access profile, or the practice's open-access terms), or why not: with
+ * the profile whose terms refused it, if one did (for `restricted`, the first of the slot's profiles), and for
+ * `beyond-window` the instant the slot enters the window.
+ */
+export type Offer =
+  | { ok: true; profile: AccessProfileConfig | undefined }
+  | {
+      ok: false;
+      refusal: Refusal;
+      profile?: AccessProfileConfig | undefined;
+      visibleFromMs?: number | undefined;
+    };
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -75,10 +86,16 @@ function termsEdges(
   };
 }
 
-function termsRefusal(terms: Terms, slot: SlotAccess, nowMs: number): Refusal | undefined {
+function termsRefusal(
+  terms: Terms,
+  slot: SlotAccess,
+  nowMs: number,
+): { refusal: Refusal; visibleFromMs?: number } | undefined {
   const { embargoedFromMs, withinWindowFromMs } = termsEdges(terms, slot);
-  if (embargoedFromMs !== undefined && nowMs >= embargoedFromMs) return 'embargoed';
-  if (withinWindowFromMs !== undefined && nowMs < withinWindowFromMs) return 'beyond-window';
+  if (embargoedFromMs !== undefined && nowMs >= embargoedFromMs) return { refusal: 'embargoed' };
+  if (withinWindowFromMs !== undefined && nowMs < withinWindowFromMs) {
+    return { refusal: 'beyond-window', visibleFromMs: withinWindowFromMs };
+  }
   return undefined;
 }
 
@@ -97,26 +114,30 @@ export function offerSlot(
   // A slot that has begun can never be booked, so it is never offered either.
   if (slot.startMs <= state.nowMs) return { ok: false, refusal: 'started' };
   if (slot.accessProfiles.length === 0) {
-    const refusal = termsRefusal(state.practice.openAccess, slot, state.nowMs);
-    return refusal ? { ok: false, refusal } : { ok: true, profile: undefined };
+    const refused = termsRefusal(state.practice.openAccess, slot, state.nowMs);
+    return refused ? { ok: false, ...refused } : { ok: true, profile: undefined };
   }
-  let refusal: Refusal = 'restricted';
+  let refused: Offer & { ok: false } = { ok: false, refusal: 'restricted' };
   for (const profileId of slot.accessProfiles) {
     const profile = state.practice.accessProfiles.find((candidate) => candidate.id === profileId);
-    if (!profile || !profileMatches(profile, consumer)) continue;
+    if (!profile) continue;
+    if (!profileMatches(profile, consumer)) {
+      if (refused.refusal === 'restricted') refused.profile ??= profile;
+      continue;
+    }
     const termsProblem = termsRefusal(profile, slot, state.nowMs);
     if (termsProblem) {
-      refusal = termsProblem;
+      refused = { ok: false, ...termsProblem, profile };
       continue;
     }
     const held = state.bookedByProfile.get(profile.id) ?? 0;
     if (profile.maxBookedSlots !== undefined && held + slotsWanted > profile.maxBookedSlots) {
-      refusal = 'profile-limit';
+      refused = { ok: false, refusal: 'profile-limit', profile };
       continue;
     }
     return { ok: true, profile };
   }
-  return { ok: false, refusal };
+  return refused;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { EXT } from '../../gpconnect/constants.js';
-import { offerChangesAt, offerSlot, type Consumer } from '../availability/access.js';
+import { offerChangesAt, type Consumer } from '../availability/access.js';
+import { inScope, slotVerdict, type SearchScope } from '../availability/verdict.js';
 import type { PracticeConfig, ProviderConfig } from '../config/schema.js';
 import type { InteractionHandlers } from '../context.js';
 import { gpcError } from '../outcomes.js';
@@ -57,17 +58,18 @@ interface SearchInputs {
 export function slotHandlers(store: ProviderStore, options: SlotHandlerOptions = {}): InteractionHandlers {
   const answers = options.answers === undefined ? new SlotAnswerCache() : options.answers || undefined;
 
-  // A free slot's resource is fixed: its row never changes but for its status, and only free slots are served.
-  // So each slot is turned into JSON once, not on every search (a 14-day search can return thousands).
-  const slotJson = new Map<string, string>();
+  // A free slot's resource is fixed but for its delivery channel, which a rules change may rewrite (issue 14):
+  // its times never change, and only free slots are served. So each slot is turned into JSON once per channel,
+  // not on every search (a 14-day search can return thousands).
+  const slotJson = new Map<string, { channel: string; json: string }>();
   const serializedSlot = (slot: SlotRecord): SerializedResource => {
-    let json = slotJson.get(slot.id);
-    if (json === undefined) {
+    let made = slotJson.get(slot.id);
+    if (made?.channel !== slot.deliveryChannel) {
       if (slotJson.size >= SLOT_JSON_CACHE_LIMIT) slotJson.clear();
-      json = JSON.stringify(slotResource(slot));
-      slotJson.set(slot.id, json);
+      made = { channel: slot.deliveryChannel, json: JSON.stringify(slotResource(slot)) };
+      slotJson.set(slot.id, made);
     }
-    return new SerializedResource(json);
+    return new SerializedResource(made.json);
   };
 
   /**
@@ -89,11 +91,11 @@ export function slotHandlers(store: ProviderStore, options: SlotHandlerOptions =
       ? (store.nextProfileBookingStart(practice.odsCode, nowMs) ?? Infinity)
       : Infinity;
     const schedulesById = new Map(practice.schedules.map((schedule) => [schedule.id, schedule]));
+    const scope: SearchScope = { schedules: schedulesById, services: linkedSchedules };
+    // The practice view's explanations apply the very same verdict (availability/verdict.ts).
     const slots = store.freeSlotsWithin(practice.odsCode, search.fromMs, search.toMs).filter((slot) => {
-      if (!schedulesById.has(slot.scheduleId)) return false;
-      if (linkedSchedules !== undefined && !linkedSchedules.has(slot.scheduleId)) return false;
-      untilMs = Math.min(untilMs, offerChangesAt(slot, practice, nowMs));
-      return offerSlot(slot, search.consumer, state).ok;
+      if (inScope(slot, scope)) untilMs = Math.min(untilMs, offerChangesAt(slot, practice, nowMs));
+      return slotVerdict(slot, scope, search.consumer, state).offered;
     });
 
     const horizons = new Map<string, { start: string; end: string; startMs: number; endMs: number }>();

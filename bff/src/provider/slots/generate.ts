@@ -16,16 +16,33 @@ export interface GeneratedSlot {
   bookable: boolean;
   /** Access profiles restricting the slot; empty = open to every consumer. */
   accessProfiles: string[];
+  /** The session of its schedule that makes it, by position (rules changed at run time are applied by it). */
+  sessionIndex: number;
+}
+
+/** What a session's slots carry from the rules: the terms a rules change rewrites on its free slots. */
+export interface SessionTerms {
+  deliveryChannel: DeliveryChannelCode;
+  bookable: boolean;
+  accessProfiles: string[];
 }
 
 const ISO_DAY = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 } as const;
 
 /**
- * A session's own access profiles, when it names any, replace its schedule's: the session is the more specific
- * statement of who may book it (e.g. an urgent-care-only morning in an otherwise open GP schedule).
+ * The rules a session's slots carry: its channel, bookable only if schedule and session both are, and its access
+ * profiles. A session's own access profiles, when it names any, replace its schedule's: the session is the more
+ * specific statement of who may book it (e.g. an urgent-care-only morning in an otherwise open GP schedule).
  */
-export function effectiveAccessProfiles(schedule: ScheduleConfig, session: SessionTemplateConfig): string[] {
-  return session.accessProfiles.length > 0 ? session.accessProfiles : schedule.accessProfiles;
+export function sessionTerms(
+  schedule: Pick<ScheduleConfig, 'bookable' | 'accessProfiles'>,
+  session: Pick<SessionTemplateConfig, 'deliveryChannel' | 'bookable' | 'accessProfiles'>,
+): SessionTerms {
+  return {
+    deliveryChannel: session.deliveryChannel,
+    bookable: schedule.bookable && session.bookable,
+    accessProfiles: session.accessProfiles.length > 0 ? session.accessProfiles : schedule.accessProfiles,
+  };
 }
 
 function runsOn(session: SessionTemplateConfig, date: string): boolean {
@@ -47,8 +64,9 @@ export function generateSlots(practice: PracticeConfig, firstDate: string, days:
     const date = addLondonDays(firstDate, offset);
     if (isBankHoliday(date)) continue;
     for (const schedule of practice.schedules) {
-      for (const session of schedule.sessions) {
-        if (!runsOn(session, date)) continue;
+      schedule.sessions.forEach((session, sessionIndex) => {
+        if (!runsOn(session, date)) return;
+        const terms = sessionTerms(schedule, session);
         const sessionEnd = londonInstant(date, session.end);
         const step = session.slotMinutes * 60_000;
         for (let start = londonInstant(date, session.start); start + step <= sessionEnd; start += step) {
@@ -60,12 +78,11 @@ export function generateSlots(practice: PracticeConfig, firstDate: string, days:
             startText: londonIso(start),
             endText: londonIso(start + step),
             slotType: session.slotType,
-            deliveryChannel: session.deliveryChannel,
-            bookable: schedule.bookable && session.bookable,
-            accessProfiles: effectiveAccessProfiles(schedule, session),
+            ...terms,
+            sessionIndex,
           });
         }
-      }
+      });
     }
   }
   return slots;

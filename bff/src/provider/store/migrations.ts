@@ -110,6 +110,58 @@ ${['slots', 'appointments', 'appointment_slots', 'patients', 'registrations']
   .join('\n')}
     `,
   },
+  {
+    version: 4,
+    name: 'practice rules edited at run time',
+    // Issue 14 (docs/decisions/0060). `practice_rules` holds a practice's rules when its staff have changed them
+    // (they then override the seed's at every start), with the version If-Match names; `session_terms` the terms
+    // each session's free slots carry under them, so a slot freed by a cancellation takes the current ones;
+    // `rules_audit` who changed what, before and after. A slot's `session_index` names the session of its
+    // schedule that made it (rows from before this migration get it at the next start). All three tables bump the
+    // store version like the others: a rules change is a change to every answer.
+    sql: `
+      ALTER TABLE slots ADD COLUMN session_index INTEGER;
+
+      CREATE TABLE practice_rules (
+        practice TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        rules TEXT NOT NULL,
+        updated_ms INTEGER NOT NULL
+      );
+
+      CREATE TABLE session_terms (
+        practice TEXT NOT NULL,
+        schedule_id TEXT NOT NULL,
+        session_index INTEGER NOT NULL,
+        bookable INTEGER NOT NULL,
+        access_profiles TEXT NOT NULL,
+        delivery_channel TEXT NOT NULL,
+        PRIMARY KEY (practice, schedule_id, session_index)
+      );
+
+      CREATE TABLE rules_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        practice TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        sub TEXT NOT NULL,
+        staff_role TEXT NOT NULL,
+        trace_id TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL
+      );
+      CREATE INDEX rules_audit_by_practice ON rules_audit (practice, id);
+${['practice_rules', 'session_terms', 'rules_audit']
+  .flatMap((table) =>
+    ['INSERT', 'UPDATE', 'DELETE'].map(
+      (event) =>
+        `      CREATE TRIGGER ${table}_${event.toLowerCase()}_bumps_version AFTER ${event} ON ${table}
+        BEGIN UPDATE store_version SET n = n + 1; END;`,
+    ),
+  )
+  .join('\n')}
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */

@@ -1,16 +1,41 @@
 import Database from 'better-sqlite3';
 import type { DeliveryChannelCode, OrgTypeCode } from '../../gpconnect/constants.js';
 import type { PatientConfig, ProviderConfig } from '../config/schema.js';
-import type { GeneratedSlot } from '../slots/generate.js';
+import type { GeneratedSlot, SessionTerms } from '../slots/generate.js';
 import { migrate } from './migrations.js';
 
 /**
- * A generated slot as stored, with its id and whether it is free. Its fields never change once written, only its status (free ↔ busy), and ids are never reused
- * (AUTOINCREMENT): the slot search relies on this to make each free slot's JSON once.
+ * A generated slot as stored, with its id and whether it is free. Its times and schedule never change once
+ * written, and ids are never reused (AUTOINCREMENT); its status moves free ↔ busy, and a rules change (issue 14)
+ * rewrites the terms of free future slots (bookable, access profiles, delivery channel): the slot search makes
+ * each free slot's JSON once per channel.
  */
-export interface SlotRecord extends GeneratedSlot {
+export interface SlotRecord extends Omit<GeneratedSlot, 'sessionIndex'> {
   id: string;
   status: 'free' | 'busy';
+}
+
+/** A practice's rules as stored when its staff have changed them: the JSON and the version If-Match names. */
+export interface StoredRules {
+  version: number;
+  rules: string;
+}
+
+/** One session's terms under the current rules, as written with a rules change. */
+export interface StoredSessionTerms extends SessionTerms {
+  scheduleId: string;
+  sessionIndex: number;
+}
+
+/** One entry of the rules audit trail (the rules as JSON text). */
+export interface RulesAuditRecord {
+  atMs: number;
+  sub: string;
+  staffRole: string;
+  traceId: string;
+  summary: string;
+  before: string;
+  after: string;
 }
 
 /** The booking organisation as the consumer sent it (contained Organization), kept to return on every read. */
@@ -169,9 +194,13 @@ function slotKey(id: string): number | undefined {
 export class ProviderStore {
   private readonly freeSlotsQuery: Database.Statement<[string, number, number, number]>;
   private readonly versionQuery: Database.Statement<[]>;
+  private readonly rulesVersionQuery: Database.Statement<[string]>;
 
   private constructor(private readonly db: Database.Database) {
     this.versionQuery = db.prepare<[]>('SELECT n FROM store_version WHERE id = 1').pluck(true);
+    this.rulesVersionQuery = db
+      .prepare<[string]>('SELECT version FROM practice_rules WHERE practice = ?')
+      .pluck(true);
     // start_ms < toMs bounds the index range scan; end_ms <= toMs keeps only slots wholly inside the range.
     this.freeSlotsQuery = db
       .prepare<[string, number, number, number]>(
@@ -279,19 +308,24 @@ export class ProviderStore {
 
   /**
    * Brings the stored slots from `fromMs` onward in line with freshly generated ones. Existing slots keep their
-   * id and status (so a restart never duplicates a slot or loses a booking); free slots the templates no longer
-   * produce are removed unless an appointment (e.g. a cancelled one) refers to them.
+   * id and status (so a restart never duplicates a slot or loses a booking), and a busy slot keeps the terms it
+   * was booked under; free slots the templates no longer produce are removed unless an appointment (e.g. a
+   * cancelled one) refers to them.
    */
   replaceFutureSlots(generated: GeneratedSlot[], fromMs: number): { inserted: number; removed: number } {
     const insert = this.db
       .prepare(`INSERT INTO slots (practice, schedule_id, start_ms, end_ms, start_text, end_text,
-        slot_type, delivery_channel, bookable, access_profiles, status)
+        slot_type, delivery_channel, bookable, access_profiles, status, session_index)
       VALUES (@practice, @scheduleId, @startMs, @endMs, @startText, @endText, @slotType, @deliveryChannel, @bookable,
-        @accessProfiles, 'free')
-      ON CONFLICT (practice, schedule_id, start_ms) DO UPDATE SET end_ms = excluded.end_ms,
-        start_text = excluded.start_text, end_text = excluded.end_text, slot_type = excluded.slot_type,
-        delivery_channel = excluded.delivery_channel, bookable = excluded.bookable,
-        access_profiles = excluded.access_profiles`);
+        @accessProfiles, 'free', @sessionIndex)
+      ON CONFLICT (practice, schedule_id, start_ms) DO UPDATE SET session_index = excluded.session_index,
+        end_ms = iif(status = 'free', excluded.end_ms, end_ms),
+        start_text = iif(status = 'free', excluded.start_text, start_text),
+        end_text = iif(status = 'free', excluded.end_text, end_text),
+        slot_type = iif(status = 'free', excluded.slot_type, slot_type),
+        delivery_channel = iif(status = 'free', excluded.delivery_channel, delivery_channel),
+        bookable = iif(status = 'free', excluded.bookable, bookable),
+        access_profiles = iif(status = 'free', excluded.access_profiles, access_profiles)`);
     const existing = this.db.prepare<
       [number],
       { id: number; practice: string; schedule_id: string; start_ms: number }
@@ -349,6 +383,17 @@ export class ProviderStore {
         };
       },
     );
+  }
+
+  /** Every slot of a practice lying fully inside [fromMs, toMs], free or busy, by start then id. */
+  slotsWithin(practice: string, fromMs: number, toMs: number): SlotRecord[] {
+    return this.db
+      .prepare<[string, number, number, number], SlotRow>(
+        `SELECT ${SLOT_COLUMNS} FROM slots
+         WHERE practice = ? AND start_ms >= ? AND start_ms < ? AND end_ms <= ? ORDER BY start_ms, id`,
+      )
+      .all(practice, fromMs, toMs, toMs)
+      .map(toSlot);
   }
 
   /** The slots with these ids at a practice, in the order asked; undefined for ids that name no slot there. */
@@ -506,7 +551,111 @@ export class ProviderStore {
           "UPDATE slots SET status = 'free' WHERE id IN (SELECT slot_id FROM appointment_slots WHERE appointment_id = ?)",
         )
         .run(Number(id));
+      // A freed slot takes the terms its session has now, if the rules changed since it was booked.
+      this.db
+        .prepare(
+          `UPDATE slots SET bookable = t.bookable, access_profiles = t.access_profiles,
+             delivery_channel = t.delivery_channel
+           FROM session_terms t
+           WHERE t.practice = slots.practice AND t.schedule_id = slots.schedule_id
+             AND t.session_index = slots.session_index
+             AND slots.id IN (SELECT slot_id FROM appointment_slots WHERE appointment_id = ?)`,
+        )
+        .run(Number(id));
       return this.appointment(practice, id);
     });
+  }
+
+  // ---- practice rules (issue 14) -------------------------------------------------------------------------
+
+  /** The version of a practice's stored rules: 0 while it has none (its rules are the seed's). */
+  rulesVersion(practice: string): number {
+    return (this.rulesVersionQuery.get(practice) as number | undefined) ?? 0;
+  }
+
+  /** A practice's stored rules, if its staff have ever changed them. */
+  storedRules(practice: string): StoredRules | undefined {
+    return this.db
+      .prepare<[string], StoredRules>('SELECT version, rules FROM practice_rules WHERE practice = ?')
+      .get(practice);
+  }
+
+  /**
+   * Writes a practice's new rules as `version`, and the terms of each of its sessions under them; rewrites
+   * those terms onto the practice's free slots starting after `nowMs` (a busy slot keeps the terms it was booked
+   * under; a cancellation later gives it the current ones). Call inside {@link immediate}, after checking the
+   * version the change was made against: the triggers bump the store version in the same transaction, so the
+   * next slot search cannot be served an answer made before it.
+   */
+  writeRules(
+    practice: string,
+    version: number,
+    rules: string,
+    terms: readonly StoredSessionTerms[],
+    nowMs: number,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO practice_rules (practice, version, rules, updated_ms) VALUES (?, ?, ?, ?)
+         ON CONFLICT (practice) DO UPDATE SET version = excluded.version, rules = excluded.rules,
+           updated_ms = excluded.updated_ms`,
+      )
+      .run(practice, version, rules, nowMs);
+    this.db.prepare('DELETE FROM session_terms WHERE practice = ?').run(practice);
+    const insertTerms = this.db.prepare(
+      `INSERT INTO session_terms (practice, schedule_id, session_index, bookable, access_profiles, delivery_channel)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const restamp = this.db.prepare(
+      `UPDATE slots SET bookable = ?, access_profiles = ?, delivery_channel = ?
+       WHERE practice = ? AND schedule_id = ? AND session_index = ? AND status = 'free' AND start_ms > ?
+         AND (bookable <> ? OR access_profiles <> ? OR delivery_channel <> ?)`,
+    );
+    for (const term of terms) {
+      const bookable = term.bookable ? 1 : 0;
+      const profiles = JSON.stringify(term.accessProfiles);
+      insertTerms.run(practice, term.scheduleId, term.sessionIndex, bookable, profiles, term.deliveryChannel);
+      restamp.run(
+        bookable,
+        profiles,
+        term.deliveryChannel,
+        practice,
+        term.scheduleId,
+        term.sessionIndex,
+        nowMs,
+        bookable,
+        profiles,
+        term.deliveryChannel,
+      );
+    }
+  }
+
+  /** Adds an entry to a practice's rules audit trail. Call inside the {@link immediate} of the change. */
+  insertRulesAudit(practice: string, entry: RulesAuditRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO rules_audit (practice, at_ms, sub, staff_role, trace_id, summary, before, after)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        practice,
+        entry.atMs,
+        entry.sub,
+        entry.staffRole,
+        entry.traceId,
+        entry.summary,
+        entry.before,
+        entry.after,
+      );
+  }
+
+  /** A practice's rules changes, newest first. */
+  rulesAudit(practice: string, limit: number): RulesAuditRecord[] {
+    return this.db
+      .prepare<[string, number], RulesAuditRecord>(
+        `SELECT at_ms AS atMs, sub, staff_role AS staffRole, trace_id AS traceId, summary, before, after
+         FROM rules_audit WHERE practice = ? ORDER BY id DESC LIMIT ?`,
+      )
+      .all(practice, limit);
   }
 }

@@ -53,6 +53,7 @@ export async function startTestProvider(
     jwt: options.jwt ?? {},
     logger: pino({ level: 'silent' }),
     clock: options.clock ?? (() => now),
+    store,
   });
   await app.ready();
   const first = config.practices[0];
