@@ -25,7 +25,13 @@ const dir = mkdtempSync(join(tmpdir(), 'gpbook-bench-bff-'));
 const stack = await startBenchStack(dir);
 const figures = new Figures();
 try {
-  const bff = await stack.startBff('bff');
+  // BENCH_CPU_PROF=<dir>: the BFF writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const bff = await stack.startBff(
+    'bff',
+    {},
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
   try {
     const from = addDaysToLondonDate(todayInLondon(), 1);
     const to = addDaysToLondonDate(from, 13);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
+import { API_BROTLI_QUALITY, COMPRESS_THRESHOLD_BYTES } from './plugins/prepared-json.js';
 import fastifyStatic from '@fastify/static';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { JSONWebKeySet } from 'jose';
@@ -86,9 +87,9 @@ export async function buildBffApp(options: BffAppOptions): Promise<FastifyInstan
   // files are compressed once at build time and served as they are (preCompressed below).
   await app.register(fastifyCompress, {
     global: true,
-    threshold: 1024,
+    threshold: COMPRESS_THRESHOLD_BYTES,
     encodings: ['br', 'gzip'],
-    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: API_BROTLI_QUALITY } },
   });
   const { sessions, nhsLogin, publicUrl, secureCookies } = options.identity;
   const cookies = sessionCookies(secureCookies);

@@ -107,6 +107,28 @@ describe('GET /api/slots', () => {
     expect(slotsResponseSchema.parse(await response.json()).days).toHaveLength(14);
   });
 
+  it('answers a repeated search with the same bytes, and changes for everyone the moment a slot is booked or freed', async () => {
+    const query = `/api/slots?practice=Y90001&${range(3, 9)}&role=nurse`;
+    const first = await api(bob, 'GET', query);
+    const repeated = await api(bob, 'GET', query);
+    // Another patient asking the same is answered from the same practice answer, with the same bytes.
+    const other = await api(alice, 'GET', query);
+    expect(repeated.text).toBe(first.text);
+    expect(other.text).toBe(first.text);
+    const slot = slotsResponseSchema.parse(first.json).days.flatMap((day) => day.slots)[0] as Slot;
+
+    const booking = await book(alice, slot);
+    expect(booking.status, booking.text).toBe(201);
+    const afterBooking = slotsResponseSchema.parse((await api(bob, 'GET', query)).json);
+    expect(afterBooking.days.flatMap((day) => day.slots).map((free) => free.id)).not.toContain(slot.id);
+
+    const { id } = appointmentSchema.parse(booking.json);
+    const cancel = await api(alice, 'POST', `/api/appointments/${id}/cancel`, { reason: 'Not needed' });
+    expect(cancel.status, cancel.text).toBe(200);
+    const afterCancel = await api(bob, 'GET', query);
+    expect(afterCancel.text).toBe(first.text);
+  });
+
   it('filters by role, channel and location', async () => {
     const nurses = await freeSlots(alice, `practice=Y90001&${range(1, 14)}&role=nurse`);
     expect(nurses.length).toBeGreaterThan(0);

@@ -27,7 +27,7 @@ import { ApiHttpError } from './api-error.js';
 import type { DirectoryEntry, PracticeDirectory } from './directory.js';
 import { bookingRefusalError } from './patient-errors.js';
 import type { PatientContext } from './services.js';
-import { slotsResponseFor } from './slot-listing.js';
+import { slotsResponseOnce } from './slot-listing.js';
 
 /** How far ahead "upcoming appointments" looks. GP Connect sets no maximum for this interaction. */
 const UPCOMING_DAYS = 366;
@@ -166,10 +166,7 @@ export class PatientAppointments {
     const practice = this.connect(request, query.practice);
     await this.bookablePatientIdAt(request, practice);
     const free = await practice.searchFreeSlots({ start: query.from, end: query.to });
-    return slotsResponseFor(
-      query,
-      free.map((slot) => slot.slot),
-    );
+    return slotsResponseOnce(query, free, (slot) => slot.slot);
   }
 
   async book(request: PatientRequest, body: BookAppointmentRequest): Promise<Appointment> {

@@ -6,6 +6,7 @@ import {
   londonDateOf,
   type LondonDate,
 } from '@gpbook/shared/time';
+import { deepFreeze } from '../gpconnect/repeat-answers.js';
 
 /**
  * `GET /api/slots`'s answer from the free slots a practice returned: filtered by the patient's choices, grouped by
@@ -66,4 +67,34 @@ export function slotsResponseFor(query: SlotsQuery, slots: readonly Slot[]): Slo
     days: groupSlotsByLondonDate(filterSlots(slots, query), query.from, query.to),
     locations: locationsOf(filterSlots(slots, { role: query.role, channel: query.channel })),
   };
+}
+
+/** How many different queries' answers are kept per list of slots (a practice's answer, while it repeats). */
+const QUERIES_PER_LIST = 32;
+const listings = new WeakMap<object, Map<string, SlotsResponse>>();
+
+/**
+ * {@link slotsResponseFor}, made once per frozen list and query: a practice answering a search byte for byte as
+ * before gives back the same frozen list (gpconnect/repeat-answers.ts), so the answer made from it then is the
+ * answer now. It is frozen too, so what is made from it (its checked JSON and compressed bytes, see
+ * plugins/prepared-json.ts) can be kept beside it. A list that is not frozen gets a fresh answer every time.
+ */
+export function slotsResponseOnce<T>(
+  query: SlotsQuery,
+  list: readonly T[],
+  slotOf: (item: T) => Slot,
+): SlotsResponse {
+  if (!Object.isFrozen(list)) return slotsResponseFor(query, list.map(slotOf));
+  let answers = listings.get(list);
+  if (!answers) {
+    answers = new Map();
+    listings.set(list, answers);
+  }
+  const key = JSON.stringify(query);
+  const known = answers.get(key);
+  if (known) return known;
+  const answer = deepFreeze(slotsResponseFor(query, list.map(slotOf)));
+  if (answers.size >= QUERIES_PER_LIST) answers.clear();
+  answers.set(key, answer);
+  return answer;
 }

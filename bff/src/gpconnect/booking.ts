@@ -35,7 +35,7 @@ export async function findSlotsToBook(
   const [start, end] = [dates[0], dates[dates.length - 1]];
   if (start === undefined || end === undefined)
     throw new BookingRefused('bad_request', 'Choose a slot to book');
-  let found: FreeSlot[];
+  let found: readonly FreeSlot[];
   try {
     found = await searchFreeSlots(caller, { ...search, start, end });
   } catch (error) {

@@ -36,6 +36,8 @@ const spoiledSlots: Array<[string, (bundle: ReturnType<typeof slotExample>) => v
 ];
 
 let server: FastifyInstance;
+/** What `/root/repeating` answers: changed by a test between calls. */
+let repeating: unknown = { value: 'first' };
 let endpoint: ProviderEndpoint;
 const hits = new Map<string, number>();
 const seenHeaders: Record<string, string | string[] | undefined>[] = [];
@@ -65,6 +67,7 @@ beforeAll(async () => {
     reply.code(500).send(outcome('INTERNAL_SERVER_ERROR')),
   );
   server.get('/root/malformed', async () => ({ value: 42 }));
+  server.get('/root/repeating', async () => repeating);
   server.get('/root/Slot', async (request) => {
     const bundle = slotExample();
     const spoil = spoiledSlots.find(([name]) => name === (request.query as { spoil?: string }).spoil);
@@ -183,6 +186,34 @@ describe('GpConnectClient', () => {
       );
       expect(failure, name).toMatchObject({ kind: 'invalid_response', status: 200 });
       expect(failure.kind === 'invalid_response' && failure.detail, name).toMatch(/^entry\.\d/);
+    }
+  });
+
+  it('gives a repeatable read the same frozen value while the answer repeats byte for byte, a new one when not', async () => {
+    const read = () =>
+      client.call({ ...base, endpoint, method: 'GET', path: '/repeating', repeatable: true });
+    repeating = { value: 'first' };
+    const first = (await read()).body;
+    const again = (await read()).body;
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    repeating = { value: 'second' };
+    const changed = (await read()).body;
+    expect(changed).toEqual({ value: 'second' });
+    expect(changed).not.toBe(first);
+    // Not repeatable: a fresh value every time, not frozen.
+    const plain = await client.call({ ...base, endpoint, method: 'GET', path: '/repeating' });
+    expect(plain.body).toEqual({ value: 'second' });
+    expect(plain.body).not.toBe(changed);
+    expect(Object.isFrozen(plain.body)).toBe(false);
+    // An answer that does not fit is refused every time, whether or not it repeats.
+    repeating = { value: 42 };
+    for (let i = 0; i < 2; i++) {
+      expect(
+        await failureOf(
+          client.call({ ...base, endpoint, method: 'GET', path: '/repeating', repeatable: true }),
+        ),
+      ).toMatchObject({ kind: 'invalid_response' });
     }
   });
 

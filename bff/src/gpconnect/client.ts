@@ -4,6 +4,7 @@ import type { Deadline } from './deadline.js';
 import { FHIR_JSON, FHIR_JSON_CONTENT_TYPE, IID, type InteractionName } from './constants.js';
 import { GpConnectError, spineCodeOf, type GpConnectFailure } from './errors.js';
 import { operationOutcomeSchema } from './fhir-schemas.js';
+import { RepeatAnswers } from './repeat-answers.js';
 import { buildSpineJwt, type ConsumerIdentity, type JwtSigning, type RequestingUser } from './spine-jwt.js';
 
 /** Where a practice's GP Connect endpoint is and who it is on Spine. */
@@ -22,6 +23,8 @@ export interface GpConnectClientOptions {
   signing: JwtSigning;
   timeoutMs: number;
   logger: Logger;
+  /** Where repeatable reads' last answers are kept (a budget of its own in tests); one per client by default. */
+  repeatAnswers?: RepeatAnswers;
 }
 
 export interface GpConnectCall<T> {
@@ -41,6 +44,11 @@ export interface GpConnectCall<T> {
    * `timeoutMs`), and a read is only retried while time is left.
    */
   deadline?: Deadline | undefined;
+  /**
+   * A read whose answer may repeat byte for byte (a slot search): an answer the same as the last one to the same
+   * URL gives the value parsed from it then, frozen, instead of a new parse (see repeat-answers.ts).
+   */
+  repeatable?: boolean;
 }
 
 export interface GpConnectResponse<T> {
@@ -75,7 +83,11 @@ function networkCause(error: unknown): 'timeout' | 'refused' | 'dropped' {
  * parsed with the caller's schema. Failures become GpConnectError with a typed `failure`.
  */
 export class GpConnectClient {
-  constructor(private readonly options: GpConnectClientOptions) {}
+  private readonly repeats: RepeatAnswers;
+
+  constructor(private readonly options: GpConnectClientOptions) {
+    this.repeats = options.repeatAnswers ?? new RepeatAnswers();
+  }
 
   async call<T>(call: GpConnectCall<T>): Promise<GpConnectResponse<T>> {
     const attempts = call.method === 'GET' ? 1 + READ_RETRIES : 1;
@@ -156,33 +168,51 @@ export class GpConnectClient {
 
     if (!response.ok) throw new GpConnectError(failureFrom(response.status, text), call.interaction);
 
-    let json: unknown;
-    try {
-      json = text.length === 0 ? undefined : JSON.parse(text);
-    } catch {
-      throw new GpConnectError(
-        { kind: 'invalid_response', status: response.status, detail: 'body is not JSON' },
-        call.interaction,
-      );
-    }
-    const parsed = compiled(call.schema).safeParse(json);
-    if (!parsed.success) {
-      const detail = parsed.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-        .join('; ');
-      throw new GpConnectError(
-        { kind: 'invalid_response', status: response.status, detail },
-        call.interaction,
-      );
-    }
+    const parse = (answer: string) => parseAnswer(answer, call, response.status);
     return {
       status: response.status,
-      body: parsed.data,
+      body: call.repeatable
+        ? this.repeats.valueOf(`${schemaKey(call.schema)} ${call.method} ${url.href}`, text, parse)
+        : parse(text),
       etag: response.headers.get('etag') ?? undefined,
       location: response.headers.get('location') ?? undefined,
     };
   }
+}
+
+/** The answer's body checked with the call's schema; `invalid_response` when it is not JSON or does not fit. */
+function parseAnswer<T>(text: string, call: GpConnectCall<T>, status: number): T {
+  let json: unknown;
+  try {
+    json = text.length === 0 ? undefined : JSON.parse(text);
+  } catch {
+    throw new GpConnectError(
+      { kind: 'invalid_response', status, detail: 'body is not JSON' },
+      call.interaction,
+    );
+  }
+  const parsed = compiled(call.schema).safeParse(json);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new GpConnectError({ kind: 'invalid_response', status, detail }, call.interaction);
+  }
+  return parsed.data;
+}
+
+const schemaKeys = new WeakMap<z.ZodType, number>();
+let schemaCount = 0;
+
+/** A number per schema, for keys: the same answer read with another schema is another value. */
+function schemaKey(schema: z.ZodType): number {
+  let key = schemaKeys.get(schema);
+  if (key === undefined) {
+    key = ++schemaCount;
+    schemaKeys.set(schema, key);
+  }
+  return key;
 }
 
 const compiledSchemas = new WeakMap<z.ZodType, z.ZodType>();

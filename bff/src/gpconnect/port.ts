@@ -211,7 +211,7 @@ export class PracticeConnection {
   }
 
   /** Free slots from `start` to `end` (London dates, inclusive), any range (split into searches the spec allows). */
-  async searchFreeSlots(range: { start: LondonDate; end: LondonDate }): Promise<FreeSlot[]> {
+  async searchFreeSlots(range: { start: LondonDate; end: LondonDate }): Promise<readonly FreeSlot[]> {
     return this.reading(() => searchFreeSlotsInRange(this.caller, { ...range, ...this.searchTerms() }));
   }
 

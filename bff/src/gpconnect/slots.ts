@@ -9,6 +9,7 @@ import {
 import type { PracticeCaller } from './bound-caller.js';
 import { channelFromGpConnect, deliveryChannelCodeOf, practitionerRoleFromExtensions } from './codes.js';
 import { LIMITS, SYS, type OrgTypeCode } from './constants.js';
+import { deepFreeze } from './repeat-answers.js';
 import {
   slotBundleSchema,
   type FhirHealthcareService,
@@ -81,7 +82,10 @@ export function slotSearchQuery(search: SlotSearch): Array<[string, string]> {
  * One Search for free slots at the caller's practice: at most `LIMITS.slotSearchMaxDays` from start to end (use
  * `searchFreeSlotsInRange` for longer ranges). Slots come back joined and sorted by start.
  */
-export async function searchFreeSlots(caller: PracticeCaller, search: SlotSearch): Promise<FreeSlot[]> {
+export async function searchFreeSlots(
+  caller: PracticeCaller,
+  search: SlotSearch,
+): Promise<readonly FreeSlot[]> {
   const span = daysBetweenLondonDates(search.start, search.end);
   if (span < 0 || span > LIMITS.slotSearchMaxDays) {
     throw new RangeError(`A slot search covers 0 to ${LIMITS.slotSearchMaxDays} days, not ${span}`);
@@ -92,22 +96,60 @@ export async function searchFreeSlots(caller: PracticeCaller, search: SlotSearch
     path: '/Slot',
     query: slotSearchQuery(search),
     schema: slotBundleSchema,
+    repeatable: true,
   });
-  return freeSlotsFromBundle(body, caller.endpoint.odsCode);
+  return joinedOnce(body, caller.endpoint.odsCode);
+}
+
+const joined = new WeakMap<FhirSlotBundle, { odsCode: string; slots: readonly FreeSlot[] }>();
+
+/**
+ * The slots of a bundle, joined once per bundle: a repeated answer is the same frozen bundle (repeat-answers.ts),
+ * so its slots are the same frozen list too, and what is worked out from that list can be kept beside it.
+ */
+function joinedOnce(bundle: FhirSlotBundle, odsCode: string): readonly FreeSlot[] {
+  if (!Object.isFrozen(bundle)) return freeSlotsFromBundle(bundle, odsCode);
+  const known = joined.get(bundle);
+  if (known?.odsCode === odsCode) return known.slots;
+  const slots = deepFreeze(freeSlotsFromBundle(bundle, odsCode));
+  joined.set(bundle, { odsCode, slots });
+  return slots;
 }
 
 /** Any range: split into windows GP Connect accepts, searched together, merged. */
 export async function searchFreeSlotsInRange(
   caller: PracticeCaller,
   search: SlotSearch,
-): Promise<FreeSlot[]> {
+): Promise<readonly FreeSlot[]> {
   const windows = splitSlotSearchRange(search.start, search.end);
   const results = await Promise.all(
     windows.map((window) => searchFreeSlots(caller, { ...search, ...window })),
   );
   // One window's slots come back merged already.
   const [only, ...others] = results;
-  return only && others.length === 0 ? only : mergeFreeSlots(results);
+  if (!only) return [];
+  return others.length === 0 ? only : mergedOnce(only, others);
+}
+
+const merged = new WeakMap<
+  readonly FreeSlot[],
+  { others: ReadonlyArray<readonly FreeSlot[]>; slots: readonly FreeSlot[] }
+>();
+
+/** {@link mergeFreeSlots}, once for the same frozen lists (see {@link joinedOnce}). */
+function mergedOnce(
+  first: readonly FreeSlot[],
+  others: ReadonlyArray<readonly FreeSlot[]>,
+): readonly FreeSlot[] {
+  const all = [first, ...others];
+  if (!all.every((list) => Object.isFrozen(list))) return mergeFreeSlots(all);
+  const known = merged.get(first);
+  if (known && known.others.length === others.length && known.others.every((list, i) => list === others[i])) {
+    return known.slots;
+  }
+  const slots = Object.freeze(mergeFreeSlots(all));
+  merged.set(first, { others, slots });
+  return slots;
 }
 
 export interface DateWindow {

@@ -11,6 +11,15 @@ export interface RequestingUser {
   id: string;
   family: string;
   given: string[];
+  /**
+   * For a member of staff signed in with a smartcard identity (NHS CIS2, the practice view): their SDS user id
+   * (`nhsid_useruid`) and the SDS role profile id of the role they act in (`person_roleid`), sent as the
+   * clinician-facing form of the claim names them. Absent for patients: `UNK`, as the spec allows.
+   */
+  sdsUserId?: string | undefined;
+  sdsRoleProfileId?: string | undefined;
+  /** The system of the local user id identifier when it is not the consumer's default (staff ids, not patients'). */
+  userIdSystem?: string | undefined;
 }
 
 export interface ConsumerIdentity {
@@ -65,9 +74,9 @@ export function spineJwtClaims(input: SpineJwtInput): Record<string, unknown> {
       resourceType: 'Practitioner',
       id: user.id,
       identifier: [
-        { system: SYS.sdsUser, value: 'UNK' },
-        { system: SYS.sdsRoleProfile, value: 'UNK' },
-        { system: consumer.userIdSystem, value: user.id },
+        { system: SYS.sdsUser, value: user.sdsUserId ?? 'UNK' },
+        { system: SYS.sdsRoleProfile, value: user.sdsRoleProfileId ?? 'UNK' },
+        { system: user.userIdSystem ?? consumer.userIdSystem, value: user.id },
       ],
       name: [{ family: user.family, given: user.given }],
     },
@@ -84,7 +93,29 @@ export async function buildSpineJwt(input: SpineJwtInput): Promise<string> {
   if (input.signing.kind === 'none') {
     return `${base64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${base64url(JSON.stringify(claims))}.`;
   }
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS512', typ: 'JWT', kid: input.signing.kid })
-    .sign(input.signing.privateKey);
+  const { privateKey, kid } = input.signing;
+  let tokens = signedTokens.get(privateKey);
+  if (!tokens) {
+    tokens = new Map();
+    signedTokens.set(privateKey, tokens);
+  }
+  const key = `${kid} ${JSON.stringify(claims)}`;
+  const known = tokens.get(key);
+  if (known) return known;
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS512', typ: 'JWT', kid })
+    .sign(privateKey);
+  if (tokens.size >= SIGNED_TOKENS_KEPT) tokens.clear();
+  tokens.set(key, token);
+  return token;
 }
+
+/**
+ * Tokens signed in the last moments, by key and by what they say. RS512 is RSASSA-PKCS1-v1_5, whose signature is
+ * a function of the key and the bytes signed, so signing the same claims again gives the very same token: a second
+ * request within the same second, for the same person, interaction and practice, is sent the token signing would
+ * make, without spending a millisecond of CPU on it again. Claims carry `iat` in seconds, so nothing is kept
+ * useful for longer than a second, and the map starts again when full.
+ */
+const signedTokens = new WeakMap<object, Map<string, string>>();
+const SIGNED_TOKENS_KEPT = 1024;

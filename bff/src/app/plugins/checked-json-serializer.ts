@@ -14,13 +14,18 @@ import { z } from 'zod';
  */
 export const checkedJsonSerializer: FastifySerializerCompiler<unknown> = ({ schema, method, url }) => {
   if (!isZodSchema(schema)) throw new Error(`${method} ${url}: the response schema is not a zod schema`);
+  return checkedJson(schema, method, url);
+};
+
+/** The check and JSON of one route's answers (also used by prepared-json.ts, which keeps what it made). */
+export function checkedJson(schema: z.ZodType, method: string, url: string): (data: unknown) => string {
   const compiled = z.compile(schema);
   return (data) => {
     const result = compiled.safeParse(data);
     if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
     return JSON.stringify(result.data);
   };
-};
+}
 
 function isZodSchema(value: unknown): value is z.ZodType {
   return typeof value === 'object' && value !== null && typeof (value as z.ZodType).safeParse === 'function';
