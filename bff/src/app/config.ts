@@ -58,6 +58,15 @@ const envSchema = z.object({
     .default('["P9.Cp.Cd","P9.Cp.Ck","P9.Cm"]'),
   OIDC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 
+  STAFF_OIDC_ISSUER: url.optional(),
+  STAFF_OIDC_CLIENT_ID: z.string().min(1).default('gp-appointments-staff-demo'),
+  STAFF_OIDC_REDIRECT_URI: url.optional(),
+  STAFF_OIDC_SCOPES: z
+    .string()
+    .regex(/(^| )openid( |$)/, 'the scopes must include openid')
+    .regex(/(^| )nationalrbacaccess( |$)/, 'the scopes must include nationalrbacaccess (the staff roles)')
+    .default('openid profile nhsperson nationalrbacaccess associatedorgs selectedrole'),
+
   RUN_DEMO_IDP: bool.default(true),
   DEMO_IDP_HOST: z.string().min(1).default('127.0.0.1'),
   DEMO_IDP_PORT: port.default(4001),
@@ -128,6 +137,17 @@ export interface AppConfig {
     vtr: string[];
     timeoutMs: number;
   };
+  /**
+   * Staff sign-in for the practice view (issue 14): NHS CIS2 in production, the demo IdP's staff client otherwise.
+   * `issuer` is undefined unless STAFF_OIDC_ISSUER is set: the bundled demo IdP then (or NHS login's issuer).
+   */
+  staffOidc: {
+    issuer: string | undefined;
+    clientId: string;
+    redirectUri: string;
+    scopes: string;
+    timeoutMs: number;
+  };
   demoIdp: {
     run: boolean;
     host: string;
@@ -195,6 +215,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       redirectUri: e.OIDC_REDIRECT_URI ?? `${publicUrl}/auth/callback`,
       scopes: e.OIDC_SCOPES,
       vtr: JSON.parse(e.OIDC_VTR) as string[],
+      timeoutMs: e.OIDC_TIMEOUT_MS,
+    },
+    staffOidc: {
+      issuer: e.STAFF_OIDC_ISSUER,
+      clientId: e.STAFF_OIDC_CLIENT_ID,
+      redirectUri: e.STAFF_OIDC_REDIRECT_URI ?? `${publicUrl}/auth/staff/callback`,
+      scopes: e.STAFF_OIDC_SCOPES,
       timeoutMs: e.OIDC_TIMEOUT_MS,
     },
     demoIdp: { run: e.RUN_DEMO_IDP, host: e.DEMO_IDP_HOST, port: e.DEMO_IDP_PORT },

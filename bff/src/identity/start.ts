@@ -3,6 +3,7 @@ import type { SigningKey } from '../platform/signing-key.js';
 import { loadProviderConfig } from '../provider/config/load.js';
 import type { ProviderConfig } from '../provider/config/schema.js';
 import { demoAccountsFromSeed } from './demo-idp/accounts.js';
+import { demoStaffAccountsFromSeed } from './demo-idp/staff-accounts.js';
 import { startDemoIdp, type DemoIdp } from './demo-idp/server.js';
 import { NhsLoginClient, type NhsLoginSettings } from './nhs-login/client.js';
 import { SessionManager } from './sessions/manager.js';
@@ -15,6 +16,11 @@ export interface IdentityConfig {
   publicUrl: string;
   oidc: NhsLoginSettings;
   demoIdp: { run: boolean; host: string; port: number };
+  /**
+   * Staff sign-in (issue 14). When it has no issuer of its own, the demo IdP offers a staff client for it, with a
+   * practice manager at each seed practice and a receptionist at the first.
+   */
+  staffOidc?: { issuer: string | undefined; clientId: string; redirectUri: string } | undefined;
   /** The seed the demo IdP lists patients from, when the caller has not loaded it already. */
   provider: { seed: string };
   session: {
@@ -46,6 +52,8 @@ export async function startIdentity(
 ): Promise<Identity> {
   let demoIdp: DemoIdp | undefined;
   if (config.demoIdp.run) {
+    const providerSeed = seed ?? loadProviderConfig(config.provider.seed);
+    const staff = config.staffOidc;
     demoIdp = await startDemoIdp({
       host: config.demoIdp.host,
       port: config.demoIdp.port,
@@ -56,7 +64,19 @@ export async function startIdentity(
         redirectUris: [config.oidc.redirectUri],
         jwks: key.jwks,
       },
-      accounts: demoAccountsFromSeed(seed ?? loadProviderConfig(config.provider.seed)),
+      accounts: demoAccountsFromSeed(providerSeed),
+      staff:
+        staff && staff.issuer === undefined
+          ? {
+              client: {
+                clientId: staff.clientId,
+                clientName: 'GP Appointments practice view',
+                redirectUris: [staff.redirectUri],
+                jwks: key.jwks,
+              },
+              accounts: demoStaffAccountsFromSeed(providerSeed),
+            }
+          : undefined,
       logger: logger.child({ component: 'demo-idp' }),
     });
   }

@@ -8,6 +8,13 @@ import { guardPath } from './guard-path.js';
 export interface CsrfPluginOptions {
   /** The origin browsers load the web app from (PUBLIC_URL). */
   publicUrl: string;
+  /**
+   * The token a request must carry, given the path the router matched: the patient session's by default. The
+   * practice view's routes (staff sessions, issue 14) answer with the staff session's instead.
+   */
+  expectedToken?: ((request: FastifyRequest, path: string) => string | undefined) | undefined;
+  /** Sign-out routes (token also accepted as a form field; no token needed without a session). */
+  signOutPaths?: readonly string[] | undefined;
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -20,17 +27,20 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export default fp<CsrfPluginOptions>(
   async function csrfPlugin(app: FastifyInstance, options) {
     const origin = new URL(options.publicUrl).origin;
+    const signOutPaths = new Set(options.signOutPaths ?? ['/auth/logout']);
+    const expectedToken =
+      options.expectedToken ?? ((request: FastifyRequest) => request.patientSession?.record.csrfToken);
 
     app.addHook('preValidation', async (request) => {
       if (!STATE_CHANGING.has(request.method)) return;
       // The route the router matched, so `/%61uth/logout` is guarded exactly like `/auth/logout`.
       const path = guardPath(request);
-      const isSignOut = path === '/auth/logout';
+      const isSignOut = signOutPaths.has(path);
       if (!path.startsWith('/api/') && !isSignOut) return;
       if (requestOrigin(request) !== origin) {
         throw new ApiHttpError(403, 'csrf_failed', 'The request did not come from this service');
       }
-      const expected = request.patientSession?.record.csrfToken;
+      const expected = expectedToken(request, path);
       // Signing out without a session changes nothing, so only the origin matters then.
       if (expected === undefined && isSignOut) return;
       const presented = request.headers[CSRF_HEADER] ?? (isSignOut ? formToken(request.body) : undefined);

@@ -9,7 +9,8 @@ import { exportJWK, generateKeyPair, calculateJwkThumbprint, type JSONWebKeySet 
 import { Provider, interactionPolicy, type Account, type OidcContext } from 'oidc-provider';
 import { randomToken } from '../sessions/manager.js';
 import { claimsOf, type DemoAccount } from './accounts.js';
-import { contentSecurityPolicy, errorPage, signInPage } from './pages.js';
+import { contentSecurityPolicy, errorPage, signInPage, staffSignInPage } from './pages.js';
+import { staffClaimsOf, type DemoStaffAccount } from './staff-accounts.js';
 import { DemoIdpMemoryStore } from './memory-adapter.js';
 
 export interface DemoIdpOptions {
@@ -21,6 +22,11 @@ export interface DemoIdpOptions {
   /** The one relying party: the BFF, authenticating with private_key_jwt against its public JWKS. */
   client: { clientId: string; clientName: string; redirectUris: string[]; jwks: JSONWebKeySet };
   accounts: DemoAccount[];
+  /**
+   * A second relying party for practice staff (issue 14), standing in for NHS CIS2: its own client, its own accounts
+   * (never offered to the patient client, nor patients to it) and CIS2's claims.
+   */
+  staff?: { client: DemoIdpOptions['client']; accounts: DemoStaffAccount[] } | undefined;
   logger: FastifyBaseLogger;
 }
 
@@ -50,7 +56,16 @@ const nhsukDist = dirname(
 export async function startDemoIdp(options: DemoIdpOptions): Promise<DemoIdp> {
   const { logger } = options;
   const accounts = new Map(options.accounts.map((account) => [account.sub, account]));
-  const redirectOrigins = [...new Set(options.client.redirectUris.map((uri) => new URL(uri).origin))];
+  const staffAccounts = new Map((options.staff?.accounts ?? []).map((account) => [account.sub, account]));
+  const staffClientId = options.staff?.client.clientId;
+  const isStaffClient = (clientId: unknown) => staffClientId !== undefined && clientId === staffClientId;
+  const redirectOrigins = [
+    ...new Set(
+      [...options.client.redirectUris, ...(options.staff?.client.redirectUris ?? [])].map(
+        (uri) => new URL(uri).origin,
+      ),
+    ),
+  ];
   const csp = contentSecurityPolicy(redirectOrigins);
   // Without the Frutiger @font-face rules: the fonts live on assets.nhs.uk, which a demo (or CI) cannot reach and
   // the page should not call; the design system falls back to Arial.
@@ -109,22 +124,32 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<DemoIdp> {
       return expired(reply);
     }
     if (details.uid !== request.params.uid) return expired(reply);
+    if (options.staff && isStaffClient(details.params['client_id']))
+      return html(
+        reply,
+        200,
+        staffSignInPage(details.uid, [...staffAccounts.values()], options.staff.client.clientName),
+      );
     return html(reply, 200, signInPage(details.uid, [...accounts.values()], options.client.clientName));
   });
 
   app.post<{ Params: { uid: string }; Body: { account?: string } }>(
     '/interaction/:uid/login',
     async (request, reply) => {
-      const account = accounts.get(request.body.account ?? '');
-      if (!account)
-        return html(reply, 400, errorPage('Choose a person', 'Go back and choose who to sign in as.'));
+      const chosen = request.body.account ?? '';
       try {
         const details = await providerOf().interactionDetails(request.raw, reply.raw);
         if (details.uid !== request.params.uid) return expired(reply);
+        // Staff accounts only for the staff client, patients only for the patient client.
+        const accountId = isStaffClient(details.params['client_id'])
+          ? staffAccounts.get(chosen)?.sub
+          : accounts.get(chosen)?.sub;
+        if (accountId === undefined)
+          return html(reply, 400, errorPage('Choose a person', 'Go back and choose who to sign in as.'));
         const returnTo = await providerOf().interactionResult(
           request.raw,
           reply.raw,
-          { login: { accountId: account.sub, remember: false } },
+          { login: { accountId, remember: false } },
           { mergeWithLastSubmission: false },
         );
         return reply.redirect(returnTo, 303);
@@ -151,7 +176,7 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<DemoIdp> {
   await app.listen({ host: options.host, port: options.port });
   const port = (app.server.address() as { port: number }).port;
   const issuer = options.issuer ?? `http://${options.host}:${port}`;
-  state.provider = await createProvider(issuer, options, accounts, csp, logger);
+  state.provider = await createProvider(issuer, options, accounts, staffAccounts, csp, logger);
   route.provider = state.provider.callback();
 
   return {
@@ -166,6 +191,7 @@ async function createProvider(
   issuer: string,
   options: DemoIdpOptions,
   accounts: Map<string, DemoAccount>,
+  staffAccounts: Map<string, DemoStaffAccount>,
   csp: string,
   logger: FastifyBaseLogger,
 ): Promise<Provider> {
@@ -204,13 +230,33 @@ async function createProvider(
         id_token_signed_response_alg: 'RS512',
         jwks: options.client.jwks,
       },
+      ...(options.staff
+        ? [
+            {
+              client_id: options.staff.client.clientId,
+              client_name: options.staff.client.clientName,
+              redirect_uris: options.staff.client.redirectUris,
+              response_types: ['code'],
+              grant_types: ['authorization_code'],
+              token_endpoint_auth_method: 'private_key_jwt',
+              token_endpoint_auth_signing_alg: 'RS512',
+              id_token_signed_response_alg: 'RS512',
+              jwks: options.staff.client.jwks,
+            },
+          ]
+        : []),
     ],
     jwks: { keys: [signingJwk] },
     cookies: { keys: [randomToken()] },
     // NHS login's scopes and the claims each releases.
+    // CIS2's scopes for staff beside them (profile also gives CIS2's name and uid, which patients do not have).
     claims: {
       openid: ['sub', 'vot', 'vtm'],
-      profile: ['nhs_number', 'family_name', 'birthdate', 'identity_proofing_level'],
+      profile: ['nhs_number', 'family_name', 'birthdate', 'identity_proofing_level', 'name', 'uid'],
+      nhsperson: ['nhsid_useruid', 'given_name', 'title', 'idassurancelevel'],
+      nationalrbacaccess: ['nhsid_nrbac_roles'],
+      associatedorgs: ['nhsid_user_orgs'],
+      selectedrole: ['selected_roleid'],
       profile_extended: ['given_name'],
       gp_registration_details: ['gp_registration_details'],
       phone: ['phone_number', 'phone_number_verified'],
@@ -248,8 +294,10 @@ async function createProvider(
     },
     findAccount: async (_ctx: OidcContext, sub: string): Promise<Account | undefined> => {
       const account = accounts.get(sub);
-      if (!account) return undefined;
-      return { accountId: sub, claims: async () => ({ ...claimsOf(account, issuer), sub }) };
+      if (account) return { accountId: sub, claims: async () => ({ ...claimsOf(account, issuer), sub }) };
+      const staff = staffAccounts.get(sub);
+      if (staff) return { accountId: sub, claims: async () => ({ ...staffClaimsOf(staff), sub }) };
+      return undefined;
     },
     // A first-party client: no consent screen; the grant is exactly what this request asked for.
     loadExistingGrant: async (ctx: OidcContext) => {
