@@ -30,6 +30,13 @@ import { appointmentsRoutes } from './routes/appointments.js';
 import { slotsRoutes } from './routes/slots.js';
 import type { PatientAppointments } from './patient-appointments.js';
 import type { AppServices } from './services.js';
+import {
+  isStaffPath,
+  registerStaffApp,
+  STAFF_API_ROUTES,
+  STAFF_SIGN_OUT_PATH,
+  type StaffAppOptions,
+} from '../staff/staff-app.js';
 
 export interface BffAppOptions {
   services: AppServices;
@@ -50,6 +57,8 @@ export interface BffAppOptions {
   };
   /** How each practice's GP Connect endpoint answered last (readiness). */
   practiceHealth?: PracticeHealth | undefined;
+  /** The practice view (issue 14): staff sign-in and the /api/practice routes, behind staff sessions of their own. */
+  staff?: StaffAppOptions | undefined;
   /** The built web app to serve, if any (web/dist). */
   webDist?: string | undefined;
 }
@@ -100,9 +109,16 @@ export async function buildBffApp(options: BffAppOptions): Promise<FastifyInstan
   await app.register(sessionPlugin, {
     sessions,
     cookies,
-    publicApiPaths: ['/api/health', '/api/health/ready'],
+    // The staff API is not the patient's: the staff session plugin guards it (a patient cookie is never read there).
+    publicApiPaths: ['/api/health', '/api/health/ready', ...(options.staff ? STAFF_API_ROUTES : [])],
   });
-  await app.register(csrfPlugin, { publicUrl });
+  await app.register(csrfPlugin, {
+    publicUrl,
+    signOutPaths: ['/auth/logout', STAFF_SIGN_OUT_PATH],
+    expectedToken: (request, path) =>
+      isStaffPath(path) ? request.staffSession?.record.csrfToken : request.patientSession?.record.csrfToken,
+  });
+  if (options.staff) await registerStaffApp(app, options.staff);
   await app.register(
     healthRoutes({
       sessionStore: sessions.store,
