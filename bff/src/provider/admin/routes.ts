@@ -88,6 +88,8 @@ export async function practiceAdminRoutes(app: FastifyInstance, options: Practic
   const verify = staffTokenVerifier(options.jwks);
   app.decorateRequest('staff', null);
   app.addHook('onRequest', async (request) => {
+    // No such endpoint: the not-found answer, whoever asks.
+    if (request.is404) return;
     const claims = await verify(header(request, 'authorization'), clock());
     const odsCode = odsOf(request);
     if (claims.practice !== odsCode) {
