@@ -283,6 +283,31 @@ describe('change the rules', () => {
   });
 });
 
+describe("the provider's own checks", () => {
+  it("passes a rules change the provider refuses back as invalid_rules with the provider's issues", async () => {
+    const current = rulesResponseSchema.parse(
+      (await call('GET', '/api/practice/Y90001/rules', undefined, manager)).json,
+    );
+    const rules = structuredClone(current.rules);
+    const first = rules.schedules[0];
+    if (!first) throw new Error('no schedule');
+    first.accessProfiles = ['no-such-profile'];
+    const response = await call(
+      'PUT',
+      '/api/practice/Y90001/rules',
+      { rules },
+      {
+        ...manager,
+        'if-match': rulesIfMatch(current.version),
+      },
+    );
+    expect(response.status, response.text).toBe(422);
+    const error = apiErrorSchema.parse(response.json).error;
+    expect(error.code).toBe('invalid_rules');
+    expect(error.issues?.map((issue) => issue.path)).toContainEqual(['schedules', 0, 'accessProfiles', 0]);
+  });
+});
+
 describe('staff and patients kept apart', () => {
   const staffRoutes: Array<[string, string]> = [
     ['GET', '/api/staff/session'],
