@@ -377,7 +377,8 @@ export type OpenAccessRule = z.infer<typeof openAccessRuleSchema>;
 
 /**
  * A recurring session of a schedule, identified by its index in `sessions`. `days`, `start` and `end` say which
- * session it is and are read-only (a changed value is refused); the rest may change.
+ * session it is and are read-only: send them back as read (the BFF does not pass them on; the provider keeps its
+ * own). The rest may change.
  */
 export const sessionRuleSchema = z.object({
   days: z.array(weekdaySchema).min(1),
