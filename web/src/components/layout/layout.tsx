@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
 import { UpdatePrompt } from '../update-prompt';
 
-function NhsLogo() {
+export function NhsLogo() {
   return (
     <svg
       className="nhsuk-header__logo"
