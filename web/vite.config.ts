@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { parseAst, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
@@ -34,12 +35,58 @@ const stripInternetExplorerMediaHacks = {
   },
 };
 
+type Node = { type: string; start: number; end: number } & Record<string, unknown>;
+
+/** Whether an expression is a call chain on `z` (`z.string().regex(…)`, `z.object({…}).refine(…)`). */
+function isZodChain(node: Node | null | undefined): node is Node {
+  let current = node;
+  while (current?.type === 'CallExpression' || current?.type === 'MemberExpression')
+    current = (current.type === 'CallExpression' ? current['callee'] : current['object']) as Node;
+  return current?.type === 'Identifier' && current['name'] === 'z';
+}
+
+/**
+ * The shared contract builds its zod schemas at the top level of the modules that also hold what the first page
+ * needs (London time formatting, code lists, constants). A call is kept by the bundler whether its result is used
+ * or not, so each of those modules brought all of zod into the first download. For the web build only, each
+ * top-level schema is wrapped as a pure call: still built where used (the booking forms' checks), and dropped
+ * where not. Building a schema has no effect outside it, so this changes nothing else (decision 0080).
+ */
+function pureSharedSchemas(): Plugin {
+  const shared = fileURLToPath(new URL('../shared/src/', import.meta.url));
+  return {
+    name: 'gpbook:pure-shared-schemas',
+    apply: 'build',
+    enforce: 'post',
+    transform(code, id) {
+      if (!id.startsWith(shared) || id.endsWith('.test.ts')) return null;
+      const wraps: Node[] = [];
+      for (const statement of parseAst(code, { lang: 'js' }).body as unknown as Node[]) {
+        const declaration = (
+          statement.type === 'ExportNamedDeclaration' ? statement['declaration'] : statement
+        ) as Node | null;
+        if (declaration?.type !== 'VariableDeclaration') continue;
+        for (const declarator of declaration['declarations'] as Node[]) {
+          const init = declarator['init'] as Node | null;
+          if (isZodChain(init)) wraps.push(init);
+        }
+      }
+      if (wraps.length === 0) return null;
+      let out = code;
+      for (const init of wraps.reverse())
+        out = `${out.slice(0, init.start)}/* @__PURE__ */ (() => ${out.slice(init.start, init.end)})()${out.slice(init.end)}`;
+      return { code: out, map: null };
+    },
+  };
+}
+
 /** NHS.UK frontend's CSS points at its icons as `/assets/images/…`: bundle them from the package instead. */
 const nhsukImages = `${dirname(createRequire(import.meta.url).resolve('nhsuk-frontend/package.json'))}/dist/nhsuk/assets/images`;
 
 export default defineConfig({
   plugins: [
     react(),
+    pureSharedSchemas(),
     VitePWA({
       // The patient decides when to reload into a new version ("update available" prompt).
       registerType: 'prompt',
@@ -92,6 +139,21 @@ export default defineConfig({
     sourcemap: true,
     // .vite/manifest.json: which chunks each entry and lazy route loads (read by bench/web.bench.mjs).
     manifest: true,
+    // The four libraries in one chunk, which every page loads first: gzip compresses them together better than in
+    // the pieces the automatic split makes of them (shared by the first page and the lazy ones), and it changes
+    // only when they do.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'libs',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   test: {
     name: 'web',

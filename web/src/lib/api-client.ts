@@ -1,6 +1,6 @@
-import { apiErrorSchema, type ApiErrorCode, type FieldError } from '@gpbook/shared/errors';
+import type { ApiErrorCode, FieldError } from '@gpbook/shared/errors';
 import { CSRF_HEADER } from '@gpbook/shared/session';
-import type { z } from 'zod';
+import { apiError } from './answers';
 import { csrfToken } from './csrf';
 
 /**
@@ -73,14 +73,22 @@ export function failureSource(error: unknown): FailureSource {
 
 type Method = 'GET' | 'POST' | 'PATCH';
 
+/**
+ * What checks an answer: one of ./answers.ts (each held to its shared zod schema by answers.test.ts), or a zod
+ * schema itself.
+ */
+export interface AnswerParser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
 interface RequestOptions<T> {
   /** Parses the 2xx answer; omit for answers without a body (204). */
-  schema?: z.ZodType<T>;
+  schema?: AnswerParser<T>;
   body?: unknown;
   signal?: AbortSignal | undefined;
 }
 
-/** Calls the BFF and parses the answer with the route's schema from `shared`. */
+/** Calls the BFF and parses the answer with the check of the route's schema from `shared` (./answers.ts). */
 export async function apiRequest<T>(
   method: Method,
   path: string,
@@ -110,7 +118,7 @@ export async function apiRequest<T>(
   }
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(body);
+    const parsed = apiError.safeParse(body);
     if (parsed.success) {
       const { code, message, fields } = parsed.data.error;
       throw new ApiError(response.status, code, message, fields ?? []);
@@ -125,6 +133,6 @@ export async function apiRequest<T>(
   return parsed.data;
 }
 
-export function apiGet<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+export function apiGet<T>(path: string, schema: AnswerParser<T>, signal?: AbortSignal): Promise<T> {
   return apiRequest('GET', path, { schema, signal });
 }

@@ -1,4 +1,5 @@
-import { appointmentsResponseSchema, type AppointmentsResponse } from '@gpbook/shared/appointments';
+import type { AppointmentsResponse } from '@gpbook/shared/appointments';
+import { appointmentsResponse } from './answers';
 
 /**
  * The one thing this app keeps on the device: the last upcoming-appointments list fetched, so the patient can
@@ -41,7 +42,7 @@ export function readAppointments(owner?: string): CachedAppointments | undefined
   if (!raw) return undefined;
   try {
     const value = JSON.parse(raw) as Partial<CachedAppointments>;
-    const response = appointmentsResponseSchema.safeParse(value.response);
+    const response = appointmentsResponse.safeParse(value.response);
     if (typeof value.owner !== 'string' || typeof value.savedAt !== 'string' || !response.success) {
       clearAppointments();
       return undefined;

@@ -1,17 +1,14 @@
-import {
-  appointmentSchema,
-  type AmendAppointmentRequest,
-  type Appointment,
-} from '@gpbook/shared/appointments';
+import type { AmendAppointmentRequest, Appointment } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
+import { appointment as appointmentCheck } from '../../../lib/answers';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
 
 /** `PATCH /api/appointments/:id`: change the reason or the extra information. */
 export function amendAppointment(id: string, request: AmendAppointmentRequest): Promise<Appointment> {
   return apiRequest('PATCH', `/api/appointments/${encodeURIComponent(id)}`, {
-    schema: appointmentSchema,
+    schema: appointmentCheck,
     body: request,
   });
 }

@@ -1,16 +1,13 @@
-import {
-  appointmentSchema,
-  type Appointment,
-  type BookAppointmentRequest,
-} from '@gpbook/shared/appointments';
+import type { Appointment, BookAppointmentRequest } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
+import { appointment as appointmentCheck } from '../../../lib/answers';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
 
 /** `POST /api/appointments`: 201 with the booked appointment, or 409 `slot_taken` when someone was quicker. */
 export function bookAppointment(request: BookAppointmentRequest): Promise<Appointment> {
-  return apiRequest('POST', '/api/appointments', { schema: appointmentSchema, body: request });
+  return apiRequest('POST', '/api/appointments', { schema: appointmentCheck, body: request });
 }
 
 export function useBookAppointment() {

@@ -1,17 +1,14 @@
-import {
-  appointmentSchema,
-  type Appointment,
-  type CancelAppointmentRequest,
-} from '@gpbook/shared/appointments';
+import type { Appointment, CancelAppointmentRequest } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
+import { appointment as appointmentCheck } from '../../../lib/answers';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
 
 /** `POST /api/appointments/:id/cancel`: the appointment as it now stands (cancelled). */
 export function cancelAppointment(id: string, request: CancelAppointmentRequest): Promise<Appointment> {
   return apiRequest('POST', `/api/appointments/${encodeURIComponent(id)}/cancel`, {
-    schema: appointmentSchema,
+    schema: appointmentCheck,
     body: request,
   });
 }

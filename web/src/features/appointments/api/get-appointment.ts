@@ -1,12 +1,13 @@
-import { appointmentSchema, type Appointment } from '@gpbook/shared/appointments';
+import type { Appointment } from '@gpbook/shared/appointments';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { appointment as appointmentCheck } from '../../../lib/answers';
 import { apiGet } from '../../../lib/api-client';
 
 export const appointmentQueryKey = (id: string) => ['appointments', 'one', id] as const;
 
 /** `GET /api/appointments/:id`. */
 export function getAppointment(id: string, signal?: AbortSignal): Promise<Appointment> {
-  return apiGet(`/api/appointments/${encodeURIComponent(id)}`, appointmentSchema, signal);
+  return apiGet(`/api/appointments/${encodeURIComponent(id)}`, appointmentCheck, signal);
 }
 
 export function appointmentQueryOptions(id: string) {

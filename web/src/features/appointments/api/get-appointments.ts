@@ -1,5 +1,6 @@
-import { appointmentsResponseSchema, type AppointmentsResponse } from '@gpbook/shared/appointments';
+import type { AppointmentsResponse } from '@gpbook/shared/appointments';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { appointmentsResponse } from '../../../lib/answers';
 import { apiGet } from '../../../lib/api-client';
 import { saveAppointments } from '../../../lib/appointments-cache';
 
@@ -7,7 +8,7 @@ export const appointmentsQueryKey = ['appointments'] as const;
 
 /** `GET /api/appointments`: upcoming appointments, soonest first, with a note of what the list covers. */
 export function getAppointments(signal?: AbortSignal): Promise<AppointmentsResponse> {
-  return apiGet('/api/appointments', appointmentsResponseSchema, signal);
+  return apiGet('/api/appointments', appointmentsResponse, signal);
 }
 
 /**

@@ -1,9 +1,9 @@
-import {
-  rescheduleAppointmentResponseSchema,
-  type RescheduleAppointmentRequest,
-  type RescheduleAppointmentResponse,
+import type {
+  RescheduleAppointmentRequest,
+  RescheduleAppointmentResponse,
 } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { rescheduleAppointmentResponse } from '../../../lib/answers';
 import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
@@ -14,7 +14,7 @@ export function rescheduleAppointment(
   request: RescheduleAppointmentRequest,
 ): Promise<RescheduleAppointmentResponse> {
   return apiRequest('POST', `/api/appointments/${encodeURIComponent(id)}/reschedule`, {
-    schema: rescheduleAppointmentResponseSchema,
+    schema: rescheduleAppointmentResponse,
     body: request,
   });
 }

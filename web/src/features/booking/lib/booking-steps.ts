@@ -5,14 +5,10 @@ import {
   type PractitionerGender,
   type RoleGroup,
 } from '@gpbook/shared/codes';
-import { odsCodeSchema } from '@gpbook/shared/practices';
-import { slotIdSchema, slotsQuerySchema } from '@gpbook/shared/slots';
-import {
-  addDaysToLondonDate,
-  daysBetweenLondonDates,
-  londonDateSchema,
-  type LondonDate,
-} from '@gpbook/shared/time';
+import { addDaysToLondonDate, daysBetweenLondonDates, type LondonDate } from '@gpbook/shared/time';
+// The contract's rules for these values, as the answer checks hold them (answers.test.ts): the shared schemas live
+// in modules of the first download, where using them would bring zod in (decision 0080).
+import { locationId, londonDate, odsCode, slotId } from '../../../lib/answers';
 import { isTimeOfDay, type TimeOfDay } from '../../../lib/time-of-day';
 
 /**
@@ -52,9 +48,6 @@ export type BookingFlow =
 /** Days shown at once: two weeks, well inside the BFF's 28-day cap. */
 export const WINDOW_DAYS = 14;
 
-/** A location id from the slot search, as the slot search takes it back in its `location` filter. */
-const locationSchema = slotsQuerySchema.shape.location.unwrap();
-
 function isRoleGroup(value: string | null): value is RoleGroup {
   return value !== null && (roleGroups as readonly string[]).includes(value);
 }
@@ -89,16 +82,16 @@ export function readChoices(params: URLSearchParams): BookingChoices {
   const clinician = params.get('clinician');
   const gender = params.get('gender');
   return {
-    practice: practice && odsCodeSchema.safeParse(practice).success ? practice : undefined,
+    practice: practice && odsCode.safeParse(practice).success ? practice : undefined,
     role: isRoleGroup(role) ? role : undefined,
     channel: isChannel(channel) ? channel : undefined,
-    from: from && londonDateSchema.safeParse(from).success ? from : undefined,
-    location: location && locationSchema.safeParse(location).success ? location : undefined,
-    day: day && londonDateSchema.safeParse(day).success ? day : undefined,
+    from: from && londonDate.safeParse(from).success ? from : undefined,
+    location: location && locationId.safeParse(location).success ? location : undefined,
+    day: day && londonDate.safeParse(day).success ? day : undefined,
     time: isTimeOfDay(time) ? time : undefined,
     clinician: isClinicianName(clinician) ? clinician : undefined,
     gender: isClinicianGender(gender) ? gender : undefined,
-    slot: slot && slotIdSchema.safeParse(slot).success ? slot : undefined,
+    slot: slot && slotId.safeParse(slot).success ? slot : undefined,
   };
 }
 

@@ -1,9 +1,10 @@
-import { practicesResponseSchema, type PracticesResponse } from '@gpbook/shared/practices';
+import type { PracticesResponse } from '@gpbook/shared/practices';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { practicesResponse } from '../../../lib/answers';
 import { apiGet } from '../../../lib/api-client';
 
 export function getPractices(signal?: AbortSignal): Promise<PracticesResponse> {
-  return apiGet('/api/practices', practicesResponseSchema, signal);
+  return apiGet('/api/practices', practicesResponse, signal);
 }
 
 export const practicesQueryOptions = queryOptions({

@@ -1,5 +1,6 @@
-import { SIGNED_IN_HINT_COOKIE, sessionResponseSchema, type SessionResponse } from '@gpbook/shared/session';
+import { SIGNED_IN_HINT_COOKIE, type SessionResponse } from '@gpbook/shared/session';
 import { queryOptions, useQuery, type Query, type QueryClient } from '@tanstack/react-query';
+import { sessionResponse } from '../../../lib/answers';
 import { apiGet, isSessionLost } from '../../../lib/api-client';
 import { setCsrfToken } from '../../../lib/csrf';
 
@@ -38,7 +39,7 @@ export async function getSession(signal?: AbortSignal): Promise<SessionState> {
     return { status: 'signed-out', why: 'not-signed-in' };
   }
   try {
-    const session = await apiGet('/api/session', sessionResponseSchema, signal);
+    const session = await apiGet('/api/session', sessionResponse, signal);
     setCsrfToken(session.csrfToken);
     return signedIn(session);
   } catch (error) {

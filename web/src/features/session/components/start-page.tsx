@@ -1,4 +1,4 @@
-import { SIGN_IN_ERROR_PARAM, signInErrorCodeSchema, type SignInErrorCode } from '@gpbook/shared/session';
+import { SIGN_IN_ERROR_PARAM, signInErrorCodes, type SignInErrorCode } from '@gpbook/shared/session';
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../lib/document-title';
@@ -48,6 +48,10 @@ const signInErrorText: Record<SignInErrorCode, SignInErrorText> = {
   },
 };
 
+function isSignInErrorCode(value: string | null): value is SignInErrorCode {
+  return (signInErrorCodes as readonly (string | null)[]).includes(value);
+}
+
 /** Why a page sent the patient here to sign in first, from where they were going (a bookmark, a link in a message). */
 function signInFor(returnTo: string): string {
   if (returnTo.startsWith('/appointments/')) return 'Sign in to see your appointment.';
@@ -62,8 +66,8 @@ function signInFor(returnTo: string): string {
  */
 export function StartPage({ returnTo = '/' }: { returnTo?: string }) {
   const [params] = useSearchParams();
-  const errorCode = signInErrorCodeSchema.safeParse(params.get(SIGN_IN_ERROR_PARAM));
-  const signInError = errorCode.success ? signInErrorText[errorCode.data] : undefined;
+  const errorCode = params.get(SIGN_IN_ERROR_PARAM);
+  const signInError = isSignInErrorCode(errorCode) ? signInErrorText[errorCode] : undefined;
   const expired = params.get('reason') === 'expired';
   const signedOut = params.get('signed_out') === '1';
   const deepLink = returnTo !== '/' && !expired && !signInError;

@@ -1,5 +1,6 @@
-import { slotsResponseSchema, type SlotsQuery, type SlotsResponse } from '@gpbook/shared/slots';
+import type { SlotsQuery, SlotsResponse } from '@gpbook/shared/slots';
 import { hashKey, queryOptions, useQuery } from '@tanstack/react-query';
+import { slotsResponse } from '../../../lib/answers';
 import { apiGet } from '../../../lib/api-client';
 
 export type SlotSearch = Pick<SlotsQuery, 'practice' | 'from' | 'to' | 'role' | 'channel' | 'location'>;
@@ -14,7 +15,7 @@ export function getSlots(search: SlotSearch, signal?: AbortSignal): Promise<Slot
   if (search.role) params.set('role', search.role);
   if (search.channel) params.set('channel', search.channel);
   if (search.location) params.set('location', search.location);
-  return apiGet(`/api/slots?${params.toString()}`, slotsResponseSchema, signal);
+  return apiGet(`/api/slots?${params.toString()}`, slotsResponse, signal);
 }
 
 export function slotsQueryOptions(search: SlotSearch) {

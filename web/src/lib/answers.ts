@@ -1,0 +1,172 @@
+/**
+ * The checks the web runs on the BFF's answers: each the shared zod schema of that answer (named alike, without
+ * `Schema`) written with the small parse-only checks of answer-check.ts, so zod stays out of the first download
+ * (decision 0080). answers.test.ts holds every one of them to its shared schema, rule for rule and on samples;
+ * the type annotations hold them to the contract's types.
+ */
+import type {
+  Appointment,
+  AppointmentsResponse,
+  RescheduleAppointmentResponse,
+} from '@gpbook/shared/appointments';
+import { deliveryChannels, roleGroups } from '@gpbook/shared/codes';
+import { apiErrorCodes, type ApiError } from '@gpbook/shared/errors';
+import type { PracticesResponse, UnavailablePractice } from '@gpbook/shared/practices';
+import type { SessionResponse } from '@gpbook/shared/session';
+import type { SlotsResponse } from '@gpbook/shared/slots';
+import { isRealDateTime } from '@gpbook/shared/time';
+import {
+  array,
+  boolean,
+  named,
+  number,
+  object,
+  oneOf,
+  optional,
+  string,
+  union,
+  type Check,
+} from './answer-check';
+
+// shared/src/time.ts
+/** `londonDateSchema`: `yyyy-mm-dd`, a real date (as shared's `isRealDate`: `Date.UTC` gives the same fields back). */
+export const londonDate = named('londonDate', (value) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+});
+/** `dateTimeWithOffsetSchema`: `yyyy-mm-ddThh:mm:ss(.sss)±hh:mm`, a real date and time. */
+export const dateTimeWithOffset = named(
+  'dateTimeWithOffset',
+  (value) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/.test(value) && isRealDateTime(value),
+);
+/** zod's `z.iso.datetime({ offset: true })`. */
+const isoDateTimeWithOffset = string({
+  pattern:
+    /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/,
+});
+
+// shared/src/codes.ts
+const roleGroup = oneOf(roleGroups);
+export const practitionerRole = object({ group: roleGroup, display: string({ min: 1 }) });
+export const deliveryChannel = oneOf(deliveryChannels);
+export const practitioner = object({
+  name: string({ min: 1 }),
+  gender: optional(oneOf(['female', 'male', 'other'])),
+});
+
+// shared/src/practices.ts
+export const odsCode = string({ pattern: /^[A-Z0-9]{3,10}$/ });
+export const address = object({
+  lines: array(string()),
+  town: optional(string()),
+  postcode: optional(string()),
+});
+export const practice = object({
+  odsCode,
+  name: string({ min: 1 }),
+  address,
+  phone: optional(string()),
+});
+export const unavailablePractice: Check<UnavailablePractice> = object({
+  odsCode,
+  name: string({ min: 1 }),
+  reason: oneOf(['timeout', 'unreachable', 'error']),
+});
+export const practicesResponse: Check<PracticesResponse> = object({
+  registered: practice,
+  federation: array(practice),
+  unavailable: array(unavailablePractice),
+});
+
+// shared/src/errors.ts
+export const apiError: Check<ApiError> = object({
+  error: object({
+    code: oneOf(apiErrorCodes),
+    message: string(),
+    fields: optional(array(object({ field: string(), message: string() }))),
+    issues: optional(
+      array(object({ path: array(union<string | number>([string(), number()])), message: string() })),
+    ),
+  }),
+});
+
+// shared/src/session.ts
+export const sessionResponse: Check<SessionResponse> = object({
+  user: object({
+    id: string({ min: 16 }),
+    displayName: string({ min: 1 }),
+    givenName: string({ min: 1 }),
+    familyName: string({ min: 1 }),
+    phone: optional(string({ min: 1 })),
+  }),
+  registeredOds: odsCode,
+  idleExpiresAt: isoDateTimeWithOffset,
+  absoluteExpiresAt: isoDateTimeWithOffset,
+  csrfToken: string({ min: 20 }),
+  serverTime: isoDateTimeWithOffset,
+});
+
+// shared/src/slots.ts
+export const slotId = string({ pattern: /^[A-Za-z0-9~._-]{1,160}$/ });
+/** A location id as the slot search takes it back in its `location` filter (`slotsQuerySchema`). */
+export const locationId = string({ min: 1, max: 64 });
+export const appointmentLocation = object({ id: string({ min: 1 }), name: string({ min: 1 }), address });
+export const slot = object({
+  id: slotId,
+  start: dateTimeWithOffset,
+  end: dateTimeWithOffset,
+  durationMinutes: number({ int: true, positive: true }),
+  practitioner: optional(practitioner),
+  role: practitionerRole,
+  channel: deliveryChannel,
+  slotType: string({ min: 1 }),
+  scheduleType: optional(string({ min: 1 })),
+  serviceName: optional(string({ min: 1 })),
+  location: appointmentLocation,
+});
+export const slotsResponse: Check<SlotsResponse> = object({
+  practice: odsCode,
+  from: londonDate,
+  to: londonDate,
+  days: array(object({ date: londonDate, slots: array(slot) })),
+  locations: array(appointmentLocation),
+});
+
+// shared/src/appointments.ts
+export const appointment: Check<Appointment> = object({
+  id: string({ pattern: /^[A-Za-z0-9~._-]{1,120}$/ }),
+  practice: object({ odsCode, name: string({ min: 1 }) }),
+  status: oneOf(['booked', 'cancelled']),
+  start: dateTimeWithOffset,
+  end: dateTimeWithOffset,
+  durationMinutes: number({ int: true, positive: true }),
+  practitioner: optional(practitioner),
+  role: practitionerRole,
+  channel: deliveryChannel,
+  slotType: string({ min: 1 }),
+  location: appointmentLocation,
+  description: string(),
+  comment: optional(string()),
+  phone: optional(string()),
+  cancellationReason: optional(string()),
+  created: optional(dateTimeWithOffset),
+  version: optional(string({ pattern: /^[A-Za-z0-9.-]{1,64}$/ })),
+  canCancel: boolean(),
+  canAmend: boolean(),
+});
+export const appointmentsResponse: Check<AppointmentsResponse> = object({
+  appointments: array(appointment),
+  earliestDate: londonDate,
+  note: string(),
+  unavailable: array(unavailablePractice),
+});
+export const rescheduleAppointmentResponse: Check<RescheduleAppointmentResponse> = object({
+  booked: appointment,
+  previousOutcome: oneOf(['cancelled', 'still-booked', 'unknown']),
+  previous: appointment,
+  message: optional(string()),
+});
