@@ -4,13 +4,17 @@
  * sent straight to the provider: the very request the BFF sent (URL and headers, JWT included, recorded by the
  * provider during a warm-up call). The reference provider runs in a process of its own (a real one is on another
  * machine), the BFF in another, the load in this one. Demo seed's busiest practice, 14 days; at 1 and at 10
- * connections, subject and floor alternating (2 runs of 4 s each). Ends with `value` and `ratio` lines.
+ * connections, subject and floor alternating (2 runs of 4 s each). Then the BFF against a bare pass-through
+ * (lib/pass-through-process.ts: that request forwarded untouched, in a process of its own): what the extra hop
+ * alone costs. Ends with `value` and `ratio` lines.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDaysToLondonDate, todayInLondon } from '@gpbook/shared/time';
 import { compare, type Comparison, type Target } from './lib/load.js';
+import { startChild } from './lib/ipc.js';
+import type { PassThroughInfo } from './lib/pass-through-process.js';
 import type { RecordedRequest } from './lib/provider-process.js';
 import { Figures, RUN_HEADER, runRow, table } from './lib/report.js';
 import { BROWSER_HEADERS, startBenchStack } from './lib/stack.js';
@@ -74,6 +78,28 @@ try {
         await compare(subject, floor, { connections, seconds: SECONDS, rounds: ROUNDS }),
       ]);
     }
+    // The extra hop alone: a bare pass-through in its own process, forwarding that same request untouched.
+    const passThrough = await startChild<PassThroughInfo>(
+      'pass-through',
+      new URL('./lib/pass-through-process.ts', import.meta.url),
+    );
+    const hops: Array<[number, Comparison]> = [];
+    try {
+      await passThrough.call('target', { url: providerUrl, headers: providerHeaders });
+      const hop: Target = {
+        name: 'pass-through',
+        url: passThrough.info.url,
+        servers: [passThrough, stack.provider],
+      };
+      for (const connections of [1, 10]) {
+        hops.push([
+          connections,
+          await compare(subject, hop, { connections, seconds: SECONDS, rounds: ROUNDS }),
+        ]);
+      }
+    } finally {
+      await passThrough.close();
+    }
 
     console.log(
       `\nGET /api/slots at ${PRACTICE}, ${from}..${to}: ${slotCount} free slots. Provider requests per call: ` +
@@ -94,9 +120,23 @@ try {
         ]),
       ),
     );
+    console.log(
+      table(
+        RUN_HEADER,
+        hops.flatMap(([connections, run]) => [
+          runRow(`BFF GET /api/slots @${connections}`, run.subject, cpu),
+          runRow(`bare pass-through @${connections}`, run.floor, ['pass-through', 'provider']),
+        ]),
+      ),
+    );
     for (const [connections, run] of runs) {
       console.log(
         `@${connections}: BFF / provider ${run.ratio.toFixed(2)}× the time per request, p50 +${(run.subject.p50 - run.floor.p50).toFixed(0)} ms`,
+      );
+    }
+    for (const [connections, run] of hops) {
+      console.log(
+        `@${connections}: BFF / bare pass-through ${run.ratio.toFixed(2)}× the time per request, p50 +${(run.subject.p50 - run.floor.p50).toFixed(0)} ms`,
       );
     }
 
@@ -111,8 +151,14 @@ try {
       figures.value(`provider-search-p50@${connections}`, run.floor.p50, 'ms', 0);
       figures.value(`provider-search-cpu@${connections}`, run.floor.cpuMsPerRequest[1] ?? 0, 'ms/req');
     }
+    for (const [connections, run] of hops) {
+      figures.check(`pass-through @${connections}`, run.floor);
+      figures.value(`pass-through@${connections}`, run.floor.rps, 'req/s');
+      figures.value(`pass-through-p50@${connections}`, run.floor.p50, 'ms', 0);
+    }
     for (const [connections, run] of runs)
       figures.ratio(`bff-slots/provider-search@${connections}`, run.ratio);
+    for (const [connections, run] of hops) figures.ratio(`bff-slots/pass-through@${connections}`, run.ratio);
   } finally {
     await bff.close();
   }

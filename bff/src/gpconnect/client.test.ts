@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -68,6 +69,24 @@ beforeAll(async () => {
   );
   server.get('/root/malformed', async () => ({ value: 42 }));
   server.get('/root/repeating', async () => repeating);
+  server.get('/root/gzipped', async (_request, reply) =>
+    reply
+      .header('content-encoding', 'gzip')
+      .type('application/fhir+json')
+      .send(gzipSync(JSON.stringify({ value: 'packed' }))),
+  );
+  server.get('/root/corrupt', async (_request, reply) =>
+    reply
+      .header('content-encoding', 'gzip')
+      .type('application/fhir+json')
+      .send(Buffer.from('not gzip at all')),
+  );
+  server.get('/root/cut', (_request, reply) => {
+    reply.hijack();
+    reply.raw.socket?.end(
+      'HTTP/1.1 200 OK\r\ncontent-type: application/fhir+json\r\ncontent-length: 1000\r\n\r\n{"value":',
+    );
+  });
   server.get('/root/Slot', async (request) => {
     const bundle = slotExample();
     const spoil = spoiledSlots.find(([name]) => name === (request.query as { spoil?: string }).spoil);
@@ -217,6 +236,26 @@ describe('GpConnectClient', () => {
     }
   });
 
+  it('asks for gzip and reads a compressed answer; a body that does not inflate is an invalid response', async () => {
+    const packed = await client.call({ ...base, endpoint, method: 'GET', path: '/gzipped' });
+    expect(packed.body).toEqual({ value: 'packed' });
+    expect(seenHeaders.at(-1)?.['accept-encoding']).toBe('gzip, deflate');
+    for (const repeatable of [false, true]) {
+      expect(
+        await failureOf(client.call({ ...base, endpoint, method: 'GET', path: '/corrupt', repeatable })),
+      ).toEqual({ kind: 'invalid_response', status: 200, detail: 'body cannot be decoded' });
+    }
+  });
+
+  it('reports an answer that breaks off before its body is whole as dropped (after one retry of the read)', async () => {
+    hits.delete('/root/cut');
+    expect(await failureOf(client.call({ ...base, endpoint, method: 'GET', path: '/cut' }))).toEqual({
+      kind: 'unreachable',
+      cause: 'dropped',
+    });
+    expect(hits.get('/root/cut')).toBe(2);
+  });
+
   it('normalises "ACCESS DENIED" (with a space) to ACCESS_DENIED', async () => {
     expect(
       await failureOf(client.call({ ...base, endpoint, method: 'GET', path: '/access-denied' })),
@@ -225,11 +264,11 @@ describe('GpConnectClient', () => {
     });
   });
 
-  it('reports a refused connection as unreachable', async () => {
+  it('reports a refused connection as unreachable: refused, so the request never reached the provider', async () => {
     const closed = { ...endpoint, serviceRoot: 'http://127.0.0.1:9/root' };
     expect(await failureOf(client.call({ ...base, endpoint: closed, method: 'GET', path: '/ok' }))).toEqual({
       kind: 'unreachable',
-      cause: 'dropped',
+      cause: 'refused',
     });
   });
 });

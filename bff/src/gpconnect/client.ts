@@ -4,6 +4,7 @@ import type { Deadline } from './deadline.js';
 import { FHIR_JSON, FHIR_JSON_CONTENT_TYPE, IID, type InteractionName } from './constants.js';
 import { GpConnectError, spineCodeOf, type GpConnectFailure } from './errors.js';
 import { operationOutcomeSchema } from './fhir-schemas.js';
+import { decodeBody, HttpExchange, type HttpAnswer } from './http-exchange.js';
 import { RepeatAnswers } from './repeat-answers.js';
 import { buildSpineJwt, type ConsumerIdentity, type JwtSigning, type RequestingUser } from './spine-jwt.js';
 
@@ -84,9 +85,15 @@ function networkCause(error: unknown): 'timeout' | 'refused' | 'dropped' {
  */
 export class GpConnectClient {
   private readonly repeats: RepeatAnswers;
+  private readonly http = new HttpExchange();
 
   constructor(private readonly options: GpConnectClientOptions) {
     this.repeats = options.repeatAnswers ?? new RepeatAnswers();
+  }
+
+  /** Closes the connections kept open to providers. */
+  close(): void {
+    this.http.close();
   }
 
   async call<T>(call: GpConnectCall<T>): Promise<GpConnectResponse<T>> {
@@ -138,12 +145,12 @@ export class GpConnectClient {
       interaction: call.interaction,
       practice: call.endpoint.odsCode,
     });
-    let response: Response;
+    let answer: HttpAnswer;
     try {
-      response = await fetch(url, {
+      answer = await this.http.send(url, {
         method: call.method,
         headers,
-        body: call.body === undefined ? null : JSON.stringify(call.body),
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: AbortSignal.timeout(waitMs),
       });
     } catch (error) {
@@ -151,31 +158,55 @@ export class GpConnectClient {
       log.warn({ cause, ms: Math.round(performance.now() - started) }, 'gp connect call failed');
       throw new GpConnectError({ kind: 'unreachable', cause }, call.interaction);
     }
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await response.text();
+      bytes = await answer.body();
     } catch (error) {
       // The answer started but broke off (or ran out of time) before its body arrived.
       const cause = networkCause(error);
-      log.warn({ cause, status: response.status }, 'gp connect answer broke off');
+      log.warn({ cause, status: answer.status }, 'gp connect answer broke off');
       throw new GpConnectError(
         { kind: 'unreachable', cause: cause === 'refused' ? 'dropped' : cause },
         call.interaction,
       );
     }
+    const { status } = answer;
     const ms = Math.round(performance.now() - started);
-    log.info({ status: response.status, ms }, 'gp connect call');
+    log.info({ status, ms }, 'gp connect call');
 
-    if (!response.ok) throw new GpConnectError(failureFrom(response.status, text), call.interaction);
-
-    const parse = (answer: string) => parseAnswer(answer, call, response.status);
+    const encoding = answer.headers['content-encoding'];
+    const text = async () => {
+      try {
+        return await decodeBody(bytes, encoding);
+      } catch {
+        throw new GpConnectError(
+          { kind: 'invalid_response', status, detail: 'body cannot be decoded' },
+          call.interaction,
+        );
+      }
+    };
+    if (status < 200 || status > 299) {
+      throw new GpConnectError(failureFrom(status, await text()), call.interaction);
+    }
+    const parse = async () => {
+      const body = await text();
+      return { value: parseAnswer(body, call, status), decodedBytes: body.length };
+    };
+    const header = (name: string) => {
+      const value = answer.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
     return {
-      status: response.status,
+      status,
       body: call.repeatable
-        ? this.repeats.valueOf(`${schemaKey(call.schema)} ${call.method} ${url.href}`, text, parse)
-        : parse(text),
-      etag: response.headers.get('etag') ?? undefined,
-      location: response.headers.get('location') ?? undefined,
+        ? await this.repeats.valueOf(
+            `${schemaKey(call.schema)} ${call.method} ${url.href} ${String(encoding)}`,
+            bytes,
+            parse,
+          )
+        : (await parse()).value,
+      etag: header('etag'),
+      location: header('location'),
     };
   }
 }

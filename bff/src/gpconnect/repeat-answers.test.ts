@@ -1,80 +1,91 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, RepeatAnswers } from './repeat-answers.js';
 
+type Answer = { slots: Array<{ id: string }> };
+
 describe('repeat answers', () => {
-  const parseCounting = () => {
-    const calls: string[] = [];
-    return {
-      calls,
-      parse: (text: string) => {
-        calls.push(text);
-        return JSON.parse(text) as { slots: Array<{ id: string }> };
-      },
-    };
+  /** A parse that counts its calls; the bytes are the answer's JSON (as if sent without compression). */
+  const reader = () => {
+    const parsed: string[] = [];
+    const read = (repeats: RepeatAnswers, key: string, text: string) =>
+      repeats.valueOf<Answer>(key, Buffer.from(text), async () => {
+        parsed.push(text);
+        return { value: JSON.parse(text) as Answer, decodedBytes: text.length };
+      });
+    return { parsed, read };
   };
 
-  it('gives the value parsed before, frozen and the very same object, for a byte-identical answer', () => {
+  it('gives the value parsed before, frozen and the very same object, for a byte-identical answer', async () => {
     const repeats = new RepeatAnswers();
-    const { calls, parse } = parseCounting();
-    const first = repeats.valueOf('GET /Slot?a', '{"slots":[{"id":"1"}]}', parse);
-    const again = repeats.valueOf('GET /Slot?a', '{"slots":[{"id":"1"}]}', parse);
+    const { parsed, read } = reader();
+    const first = await read(repeats, 'GET /Slot?a', '{"slots":[{"id":"1"}]}');
+    const again = await read(repeats, 'GET /Slot?a', '{"slots":[{"id":"1"}]}');
     expect(again).toBe(first);
-    expect(calls).toHaveLength(1);
+    expect(parsed).toHaveLength(1);
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first.slots[0])).toBe(true);
     expect(() => {
-      (first.slots as Array<{ id: string }>).push({ id: '2' });
+      first.slots.push({ id: '2' });
     }).toThrow(TypeError);
   });
 
-  it('parses an answer that differs by one byte: a booking or a cancellation is seen at once', () => {
+  it('parses an answer that differs by one byte: a booking or a cancellation is seen at once', async () => {
     const repeats = new RepeatAnswers();
-    const { calls, parse } = parseCounting();
-    const before = repeats.valueOf('GET /Slot?a', '{"slots":[{"id":"1"},{"id":"2"}]}', parse);
-    const after = repeats.valueOf('GET /Slot?a', '{"slots":[{"id":"1"}]}', parse);
+    const { parsed, read } = reader();
+    const before = await read(repeats, 'GET /Slot?a', '{"slots":[{"id":"1"},{"id":"2"}]}');
+    const after = await read(repeats, 'GET /Slot?a', '{"slots":[{"id":"1"}]}');
     expect(after).not.toBe(before);
     expect(after.slots.map((slot) => slot.id)).toEqual(['1']);
     // The older answer is not remembered: going back is a new parse, not the first object.
-    const back = repeats.valueOf('GET /Slot?a', '{"slots":[{"id":"1"},{"id":"2"}]}', parse);
+    const back = await read(repeats, 'GET /Slot?a', '{"slots":[{"id":"1"},{"id":"2"}]}');
     expect(back).not.toBe(before);
-    expect(calls).toHaveLength(3);
+    expect(parsed).toHaveLength(3);
   });
 
-  it('keeps each request apart: the same bytes to another request are parsed for it', () => {
+  it('keeps each request apart: the same bytes to another request are parsed for it', async () => {
     const repeats = new RepeatAnswers();
-    const { calls, parse } = parseCounting();
-    repeats.valueOf('GET /Slot?a', '{"slots":[]}', parse);
-    repeats.valueOf('GET /Slot?b', '{"slots":[]}', parse);
-    expect(calls).toHaveLength(2);
+    const { parsed, read } = reader();
+    await read(repeats, 'GET /Slot?a', '{"slots":[]}');
+    await read(repeats, 'GET /Slot?b', '{"slots":[]}');
+    expect(parsed).toHaveLength(2);
     expect(repeats.size).toBe(2);
   });
 
-  it('keeps nothing from an answer that does not parse', () => {
+  it('keeps nothing from an answer that does not parse', async () => {
     const repeats = new RepeatAnswers();
-    const { parse } = parseCounting();
-    repeats.valueOf('GET /Slot?a', '{"slots":[]}', parse);
-    expect(() => repeats.valueOf('GET /Slot?a', 'not json', parse)).toThrow(SyntaxError);
+    const { read } = reader();
+    await read(repeats, 'GET /Slot?a', '{"slots":[]}');
+    await expect(read(repeats, 'GET /Slot?a', 'not json')).rejects.toThrow(SyntaxError);
     expect(repeats.size).toBe(0);
   });
 
-  it('forgets the least recently used request beyond its budget, and never keeps an answer larger than it', () => {
+  it('keeps the newer of two answers to one request parsed at the same time, and counts it once', async () => {
+    const repeats = new RepeatAnswers();
+    const { parsed, read } = reader();
+    await Promise.all([read(repeats, 'k', '{"slots":[]}'), read(repeats, 'k', '{"slots":[{"id":"9"}]}')]);
+    expect(repeats.size).toBe(1);
+    await read(repeats, 'k', '{"slots":[{"id":"9"}]}');
+    expect(parsed).toHaveLength(2);
+  });
+
+  it('forgets the least recently used request beyond its budget, and never keeps an answer larger than it', async () => {
     const text = JSON.stringify({ slots: [{ id: 'x'.repeat(90) }] });
-    // Room for two answers of this size (a character is counted as four bytes with what it was parsed into).
+    // Room for two answers of this size: the bytes, and three times the decoded text for what was parsed.
     const repeats = new RepeatAnswers(text.length * 4 * 2);
-    const { calls, parse } = parseCounting();
-    repeats.valueOf('a', text, parse);
-    repeats.valueOf('b', text, parse);
-    repeats.valueOf('a', text, parse); // a is now the most recently used
-    repeats.valueOf('c', text, parse); // b goes
+    const { parsed, read } = reader();
+    await read(repeats, 'a', text);
+    await read(repeats, 'b', text);
+    await read(repeats, 'a', text); // a is now the most recently used
+    await read(repeats, 'c', text); // b goes
     expect(repeats.size).toBe(2);
-    expect(calls).toHaveLength(3);
-    repeats.valueOf('a', text, parse);
-    expect(calls).toHaveLength(3);
-    repeats.valueOf('b', text, parse);
-    expect(calls).toHaveLength(4);
+    expect(parsed).toHaveLength(3);
+    await read(repeats, 'a', text);
+    expect(parsed).toHaveLength(3);
+    await read(repeats, 'b', text);
+    expect(parsed).toHaveLength(4);
 
     const tiny = new RepeatAnswers(10);
-    tiny.valueOf('a', text, parse);
+    await read(tiny, 'a', text);
     expect(tiny.size).toBe(0);
   });
 

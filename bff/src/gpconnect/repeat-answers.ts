@@ -11,37 +11,49 @@
  * Bounded by the bytes of the answers kept; the least recently used request is forgotten first.
  */
 export class RepeatAnswers {
-  private readonly entries = new Map<string, { text: string; value: unknown; bytes: number }>();
-  private bytes = 0;
+  private readonly entries = new Map<string, { bytes: Buffer; value: unknown; weight: number }>();
+  private weight = 0;
 
   constructor(private readonly budgetBytes = 32 * 1024 * 1024) {}
 
   /**
-   * The value for `text`, the answer to the request `key` (its URL and the schema it is read with): the one
-   * parsed before when the last answer to `key` was this very text, else `parse(text)`, frozen and kept.
-   * A parse that throws keeps nothing (and forgets the request's last answer).
+   * The value for `bytes`, the answer to the request `key` (its URL, the schema it is read with, and how it was
+   * encoded): the one parsed before when the last answer to `key` was these very bytes, else what `parse` gives,
+   * frozen and kept. `parse` also says how many bytes the answer takes once decoded, for the budget. A parse that
+   * fails keeps nothing (and forgets the request's last answer).
    */
-  valueOf<T>(key: string, text: string, parse: (text: string) => T): T {
+  async valueOf<T>(
+    key: string,
+    bytes: Buffer,
+    parse: () => Promise<{ value: T; decodedBytes: number }>,
+  ): Promise<T> {
     const known = this.entries.get(key);
     if (known) {
       this.entries.delete(key);
-      this.bytes -= known.bytes;
-      if (known.text === text) {
+      this.weight -= known.weight;
+      if (known.bytes.equals(bytes)) {
         this.entries.set(key, known);
-        this.bytes += known.bytes;
+        this.weight += known.weight;
         return known.value as T;
       }
     }
-    const value = deepFreeze(parse(text));
-    // A JavaScript string holds up to two bytes per character; what it was parsed into is about as large again.
-    const bytes = text.length * 4;
-    if (bytes > this.budgetBytes) return value;
-    this.entries.set(key, { text, value, bytes });
-    this.bytes += bytes;
+    const { value, decodedBytes } = await parse();
+    deepFreeze(value);
+    // What was parsed takes about three times the decoded text; the bytes as they came are kept too.
+    const weight = bytes.length + decodedBytes * 3;
+    if (weight > this.budgetBytes) return value;
+    // Another request for the same key may have been answered while this one was parsed: this answer is newer.
+    const raced = this.entries.get(key);
+    if (raced) {
+      this.entries.delete(key);
+      this.weight -= raced.weight;
+    }
+    this.entries.set(key, { bytes, value, weight });
+    this.weight += weight;
     for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.budgetBytes) break;
+      if (this.weight <= this.budgetBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= entry.bytes;
+      this.weight -= entry.weight;
     }
     return value;
   }
