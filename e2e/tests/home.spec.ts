@@ -143,6 +143,10 @@ test('signing in with an NHS login proved only to P5: where to prove who you are
   await expect(
     alert.getByRole('link', { name: 'Find out how to prove who you are with NHS login' }),
   ).toHaveAttribute('href', 'https://help.login.nhs.uk/provewhoyouare');
+  await expect(alert.getByRole('link', { name: 'Find your GP surgery’s phone number' })).toHaveAttribute(
+    'href',
+    'https://www.nhs.uk/service-search/find-a-gp',
+  );
   await expect(page.getByRole('link', { name: 'Continue with NHS login' })).toHaveCount(0);
   await checkPage(page, '01-start-p5');
 });

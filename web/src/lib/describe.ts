@@ -49,8 +49,8 @@ export function durationText(minutes: number): string {
 
 /**
  * The words for each role group, as patients choose and read them: the contract's, but for the phlebotomist, whose
- * job title is jargon, where what the appointment is for comes first.
- * TODO: drop the override once shared/src/codes.ts `roleGroupDisplay.phlebotomist` says "Blood test (phlebotomist)".
+ * job title is jargon to a patient, where what the appointment is for comes first. The contract keeps the job title
+ * first ("Phlebotomist (blood tests)"): practice staff (the practice view) and the BFF's role names read it that way.
  */
 export const roleGroupText: Record<RoleGroup, string> = {
   ...roleGroupDisplay,

@@ -101,6 +101,11 @@ describe('home', () => {
     expect(
       within(alert).getByRole('link', { name: 'Find out how to prove who you are with NHS login' }),
     ).toHaveAttribute('href', 'https://help.login.nhs.uk/provewhoyouare');
+    // NHS login does not tell us their surgery yet, so we say where its phone number is.
+    expect(within(alert).getByRole('link', { name: 'Find your GP surgery’s phone number' })).toHaveAttribute(
+      'href',
+      'https://www.nhs.uk/service-search/find-a-gp',
+    );
     expect(screen.queryByRole('link', { name: 'Continue with NHS login' })).not.toBeInTheDocument();
     expect(screen.getByText(/When you have, come back to this service and sign in\./)).toBeInTheDocument();
   });
