@@ -43,6 +43,11 @@ const bookingLayout = () =>
   import('../routes/book/booking-layout').then((m) => ({ Component: m.BookingLayout }));
 
 export const routes: RouteObject[] = [
+  // The practice view (issue 14), for GP practice staff: its own frame and session, loaded only when opened.
+  {
+    path: 'practice/*',
+    lazy: () => import('../routes/practice/practice-app').then((m) => ({ Component: m.PracticeApp })),
+  },
   {
     element: <RootLayout />,
     errorElement: <RouteError />,

@@ -1,0 +1,78 @@
+import { SIGNED_IN_HINT_COOKIE } from '@gpbook/shared/session';
+import {
+  PRACTICE_VIEW_PATH,
+  STAFF_LOGOUT_PATH,
+  STAFF_SIGNED_IN_HINT_COOKIE,
+  staffSessionResponseSchema,
+  type StaffSessionResponse,
+} from '@gpbook/shared/staff-session';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { isStaffSessionLost, practiceRequest } from './practice-request';
+
+/** Who is signed in to the practice view. Signed out is an answer, not an error. */
+export type StaffSessionState =
+  | { status: 'signed-in'; session: StaffSessionResponse }
+  | { status: 'signed-out'; why: 'not-signed-in' | 'expired' | 'signed-out' };
+
+/** Every practice-view query key starts with this, so signing out drops them all and nothing of the patient's. */
+export const PRACTICE_QUERY_ROOT = 'practice-view';
+export const staffSessionQueryKey = [PRACTICE_QUERY_ROOT, 'staff-session'] as const;
+
+function hasCookie(name: string): boolean {
+  return new RegExp(`(?:^|;\\s*)(?:__Host-)?${name}=`).test(document.cookie);
+}
+
+/** Whether this browser holds a patient's session (the patient app's readable hint): to tell them where they are. */
+export function patientMayBeSignedIn(): boolean {
+  return hasCookie(SIGNED_IN_HINT_COOKIE);
+}
+
+export async function getStaffSession(signal?: AbortSignal): Promise<StaffSessionState> {
+  // Never signed in as staff on this browser: nothing to ask the server (and no 401 for nothing).
+  if (!hasCookie(STAFF_SIGNED_IN_HINT_COOKIE)) return { status: 'signed-out', why: 'not-signed-in' };
+  try {
+    const session = await practiceRequest('GET', '/api/staff/session', {
+      schema: staffSessionResponseSchema,
+      signal,
+    });
+    return { status: 'signed-in', session };
+  } catch (error) {
+    if (isStaffSessionLost(error))
+      return { status: 'signed-out', why: error.code === 'session_expired' ? 'expired' : 'not-signed-in' };
+    throw error;
+  }
+}
+
+export const staffSessionQueryOptions = queryOptions({
+  queryKey: staffSessionQueryKey,
+  queryFn: ({ signal }) => getStaffSession(signal),
+  staleTime: 60 * 1000,
+  retry: false,
+});
+
+export function useStaffSession() {
+  return useQuery(staffSessionQueryOptions);
+}
+
+/** Records that the staff session has gone, and forgets every practice answer (none of the patient's). */
+export function forgetStaffSession(queryClient: QueryClient, why: 'expired' | 'signed-out'): void {
+  queryClient.setQueryData(staffSessionQueryKey, { status: 'signed-out', why } satisfies StaffSessionState);
+  queryClient.removeQueries({
+    predicate: (query) =>
+      query.queryKey[0] === PRACTICE_QUERY_ROOT && query.queryKey[1] !== staffSessionQueryKey[1],
+  });
+}
+
+/** `POST /auth/staff/logout` with the staff session's CSRF token, then back to the practice view's start. */
+export function useStaffSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: (csrfToken: string) => practiceRequest<void>('POST', STAFF_LOGOUT_PATH, { csrfToken }),
+    onSettled: async () => {
+      forgetStaffSession(queryClient, 'signed-out');
+      await navigate(PRACTICE_VIEW_PATH, { replace: true });
+    },
+  });
+}
