@@ -139,6 +139,7 @@ export async function startStack(
     practiceHealth,
     staff: staff.app,
     rateLimit: { ...config.rateLimit, redis: rateLimitRedis, keyPrefix: config.session.redisKeyPrefix },
+    service: { demo: config.demoIdp.run, ...(config.operator ? { operator: config.operator } : {}) },
   });
   await bff.listen({ host: config.host, port: config.port });
   // With PORT=0 (tests) the OS picks the port, so the URL is only known now.
@@ -157,6 +158,7 @@ export async function startStack(
       await staff.close();
       await identity.close();
       await provider?.close();
+      gpConnect.close();
     },
   };
 }

@@ -51,6 +51,9 @@ export async function startBenchStack(dir: string, seed = 'demo'): Promise<Bench
           RUN_PROVIDER: 'false',
           PRACTICE_DIRECTORY: directoryFile,
           RUN_DEMO_IDP: 'false',
+          // Real sign-in needs the operator named (the privacy notice's data controller).
+          SERVICE_OPERATOR_NAME: 'Bench operator',
+          SERVICE_OPERATOR_EMAIL: 'privacy@bench.example',
           // Load from one address and one session: the limits are raised through configuration, as in production.
           RATE_LIMIT_PER_IP: '100000000',
           RATE_LIMIT_PER_SESSION: '100000000',

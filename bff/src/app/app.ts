@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
+import type { ServiceInfoResponse } from '@gpbook/shared/service';
 import { API_BROTLI_QUALITY, COMPRESS_THRESHOLD_BYTES } from './plugins/prepared-json.js';
 import fastifyStatic from '@fastify/static';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -22,6 +23,7 @@ import sessionPlugin from './plugins/session.js';
 import { authRoutes } from './routes/auth.js';
 import { sessionRoutes } from './routes/session.js';
 import { healthRoutes } from './routes/health.js';
+import { serviceRoutes } from './routes/service.js';
 import type { PracticeHealth } from '../gpconnect/practice-health.js';
 import { jwksRoutes } from './routes/jwks.js';
 import { bffClientError, bffFrameworkErrors } from './plugins/edge-errors.js';
@@ -61,6 +63,8 @@ export interface BffAppOptions {
   staff?: StaffAppOptions | undefined;
   /** The built web app to serve, if any (web/dist). */
   webDist?: string | undefined;
+  /** Who runs this copy, and whether it is the demo (`GET /api/service`). */
+  service?: ServiceInfoResponse | undefined;
 }
 
 /** The backend-for-frontend: the patient API under /api, and the built PWA for every other GET. */
@@ -110,7 +114,12 @@ export async function buildBffApp(options: BffAppOptions): Promise<FastifyInstan
     sessions,
     cookies,
     // The staff API is not the patient's: the staff session plugin guards it (a patient cookie is never read there).
-    publicApiPaths: ['/api/health', '/api/health/ready', ...(options.staff ? STAFF_API_ROUTES : [])],
+    publicApiPaths: [
+      '/api/health',
+      '/api/health/ready',
+      '/api/service',
+      ...(options.staff ? STAFF_API_ROUTES : []),
+    ],
   });
   await app.register(csrfPlugin, {
     publicUrl,
@@ -126,6 +135,7 @@ export async function buildBffApp(options: BffAppOptions): Promise<FastifyInstan
       practices: options.practiceHealth,
     }),
   );
+  await app.register(serviceRoutes(options.service ?? { demo: true }));
   await app.register(sessionRoutes(sessions.now));
   await app.register(authRoutes({ sessions, cookies, nhsLogin, publicUrl }));
   await app.register(jwksRoutes(options.jwks));

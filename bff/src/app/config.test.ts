@@ -11,6 +11,32 @@ describe('loadConfig', () => {
     expect(config.gpConnect.jwtSigning).toBe('rs512');
   });
 
+  it('needs the organisation that runs the service named, with an email address, once patients sign in with NHS login', () => {
+    expect(loadConfig({}).operator).toBeUndefined();
+    expect(() => loadConfig({ RUN_DEMO_IDP: 'false' })).toThrow(
+      /SERVICE_OPERATOR_NAME and SERVICE_OPERATOR_EMAIL/,
+    );
+    expect(() => loadConfig({ SERVICE_OPERATOR_NAME: 'Leeds GP Federation' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({
+        RUN_DEMO_IDP: 'false',
+        SERVICE_OPERATOR_NAME: 'Leeds GP Federation',
+        SERVICE_OPERATOR_EMAIL: 'nope',
+      }),
+    ).toThrow(/SERVICE_OPERATOR_EMAIL/);
+    const config = loadConfig({
+      RUN_DEMO_IDP: 'false',
+      SERVICE_OPERATOR_NAME: 'Leeds GP Federation',
+      SERVICE_OPERATOR_EMAIL: 'privacy@leedsgpfed.example',
+      SERVICE_OPERATOR_PHONE: '0113 496 0000',
+    });
+    expect(config.operator).toEqual({
+      name: 'Leeds GP Federation',
+      email: 'privacy@leedsgpfed.example',
+      phone: '0113 496 0000',
+    });
+  });
+
   it('names every bad variable in one message', () => {
     let error: unknown;
     try {

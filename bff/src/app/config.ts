@@ -1,4 +1,5 @@
 import { odsCodeSchema } from '@gpbook/shared/practices';
+import type { ServiceOperator } from '@gpbook/shared/service';
 import { z } from 'zod';
 import { isLocalHttp } from '../platform/urls.js';
 
@@ -66,6 +67,14 @@ const envSchema = z.object({
     .regex(/(^| )openid( |$)/, 'the scopes must include openid')
     .regex(/(^| )nationalrbacaccess( |$)/, 'the scopes must include nationalrbacaccess (the staff roles)')
     .default('openid profile nhsperson nationalrbacaccess associatedorgs selectedrole'),
+
+  SERVICE_OPERATOR_NAME: z.string().min(1).max(200).optional(),
+  SERVICE_OPERATOR_EMAIL: z.email('an email address').max(254).optional(),
+  SERVICE_OPERATOR_PHONE: z
+    .string()
+    .regex(/^[\d +()-]{6,30}$/, 'a phone number')
+    .optional(),
+  SERVICE_OPERATOR_ADDRESS: z.string().min(1).max(300).optional(),
 
   RUN_DEMO_IDP: bool.default(true),
   DEMO_IDP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -163,6 +172,8 @@ export interface AppConfig {
   };
   /** Requests per minute on /api and /auth; counted in Redis when REDIS_URL is set. */
   rateLimit: { perIp: number; perSession: number };
+  /** Who runs this copy (`GET /api/service`, the privacy notice): required unless it is the demo. */
+  operator: ServiceOperator | undefined;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
   const e = parsed.data;
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const operator = operatorFrom(e);
   return {
     host: e.HOST,
     port: e.PORT,
@@ -233,5 +245,29 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       redisKeyPrefix: e.REDIS_KEY_PREFIX,
     },
     rateLimit: { perIp: e.RATE_LIMIT_PER_IP, perSession: e.RATE_LIMIT_PER_SESSION },
+    operator,
+  };
+}
+
+/**
+ * The organisation that runs this copy, from SERVICE_OPERATOR_*. Patients who sign in with real NHS login
+ * (RUN_DEMO_IDP=false) are owed a privacy notice naming the data controller and how to reach it, so then a name
+ * and an email address are required.
+ */
+function operatorFrom(e: z.infer<typeof envSchema>): ServiceOperator | undefined {
+  const named = e.SERVICE_OPERATOR_NAME !== undefined || e.SERVICE_OPERATOR_EMAIL !== undefined;
+  if (!named && e.RUN_DEMO_IDP) return undefined;
+  if (e.SERVICE_OPERATOR_NAME === undefined || e.SERVICE_OPERATOR_EMAIL === undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SERVICE_OPERATOR_NAME and SERVICE_OPERATOR_EMAIL: the organisation that runs the service ' +
+        '(the data controller in the privacy notice) and where patients can write to it; both are needed ' +
+        (e.RUN_DEMO_IDP ? 'when either is set' : 'when patients sign in with NHS login (RUN_DEMO_IDP=false)'),
+    );
+  }
+  return {
+    name: e.SERVICE_OPERATOR_NAME,
+    email: e.SERVICE_OPERATOR_EMAIL,
+    ...(e.SERVICE_OPERATOR_PHONE ? { phone: e.SERVICE_OPERATOR_PHONE } : {}),
+    ...(e.SERVICE_OPERATOR_ADDRESS ? { postalAddress: e.SERVICE_OPERATOR_ADDRESS } : {}),
   };
 }

@@ -163,6 +163,12 @@ describe('GET /api/slots', () => {
     expect(errorCode(response.json)).toBe('practice_unknown');
   });
 
+  it('says who runs the service without a session: the demo names no one and says it is the demo', async () => {
+    const response = await api({}, 'GET', '/api/service');
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ demo: true });
+  });
+
   it('needs a session', async () => {
     const response = await api({}, 'GET', `/api/slots?practice=Y90001&${range(1, 7)}`);
     expect(response.status).toBe(401);

@@ -1,3 +1,4 @@
+import { ServiceOperatorDetails } from '../../features/service/components/service-operator';
 import { InfoPage } from './info-page';
 
 /**
@@ -61,6 +62,7 @@ export function AccessibilityRoute() {
         Tell us about any problem you find with this service’s accessibility, or if you need information in a
         different format, through the organisation that runs this service.
       </p>
+      <ServiceOperatorDetails purpose="accessibility" />
 
       <h2>Enforcement procedure</h2>
       <p className="nhsuk-body">

@@ -1,11 +1,13 @@
 import { Link } from 'react-router';
+import { ServiceOperatorDetails } from '../../features/service/components/service-operator';
 import { InfoPage } from './info-page';
 
 /**
  * What this service does with personal information, as its code does it: the NHS login claims the BFF takes
  * (docs/nhs-login.md), what its session holds (bff/src/identity/sessions/store.ts), what it sends to GP surgeries
  * over GP Connect, what its logs leave out (bff/src/logger.ts) and what the browser keeps (see the cookies page).
- * The organisation that runs the service adds its name and contact details as data controller.
+ * The organisation that runs the service, the data controller, is named with its contact details from the server's
+ * configuration (SERVICE_OPERATOR_*, `GET /api/service`).
  */
 export function PrivacyRoute() {
   return (
@@ -20,6 +22,7 @@ export function PrivacyRoute() {
         The organisation that runs this service is responsible for the information the service itself handles.
         Your GP surgery is responsible for your GP record and for your appointments in its system.
       </p>
+      <ServiceOperatorDetails purpose="privacy" />
 
       <h2>What we get from NHS login</h2>
       <p className="nhsuk-body">When you sign in with NHS login, NHS login gives this service your:</p>
