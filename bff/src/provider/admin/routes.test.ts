@@ -497,6 +497,23 @@ describe('the rules', () => {
   });
 });
 
+describe('two providers on one database file', () => {
+  it('a change made through one is in the very next search of the other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'provider-rules-'));
+    dirs.push(dir);
+    const database = join(dir, 'provider.db');
+    const one = await start({ database });
+    const other = await start({ database, cache: new SlotAnswerCache() });
+    expect(ofSchedule(await search(other, NHS_111), 'nurse')).toHaveLength(0);
+    await search(other, NHS_111);
+    expect(
+      (await change(one, 0, (r) => Object.assign(r.schedules[1] ?? {}, { accessProfiles: [] }))).status,
+    ).toBe(200);
+    expect(ofSchedule(await search(other, NHS_111), 'nurse').length).toBeGreaterThan(0);
+    expect((await rules(other)).version).toBe(1);
+  });
+});
+
 describe('explanations', () => {
   it('says why each slot is or is not offered, for each consumer', async () => {
     const provider = await start();
