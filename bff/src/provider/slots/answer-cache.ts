@@ -57,7 +57,10 @@ export class PreparedAnswer implements PreparedBody {
 
 /** What an answer was made from, besides its key: served again only when all of these still hold. */
 export interface AnswerInputs {
-  /** The configuration objects and the store it was made with (fixed for a process; compared by identity). */
+  /**
+   * The configuration objects and the store it was made with, compared by identity: a practice's object is
+   * replaced when its staff change its rules (config/live.ts), as well as the store version moving.
+   */
   practice: PracticeConfig;
   config: ProviderConfig;
   store: ProviderStore;
