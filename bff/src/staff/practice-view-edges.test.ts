@@ -33,6 +33,7 @@ async function freePort(): Promise<number> {
 }
 
 let stack: Stack;
+let publicUrl: string;
 let staff: Record<string, string>;
 const audit = new MemoryAuditTrail();
 
@@ -65,9 +66,11 @@ beforeAll(async () => {
     DEMO_IDP_PORT: '0',
     GPC_JWT_SIGNING: 'none',
     GPC_TIMEOUT_MS: '2000',
+    RATE_LIMIT_PER_SESSION: '8',
     PRACTICE_DIRECTORY: directory,
     DATA_DIR: dataDir,
   });
+  publicUrl = config.publicUrl;
   stack = await startStack(config, pino({ level: 'silent' }), await generateSigningKey(), {
     staffAudit: audit,
   });
@@ -147,5 +150,19 @@ describe('a practice whose system does not answer', () => {
     ]);
     for (const entry of body.consumers) expect(entry.status === 'failed' && entry.reason).toBe('unreachable');
     expect(audit.entries.map((entry) => entry.outcome)).toEqual(['failed', 'failed']);
+  });
+});
+
+describe('rate limits', () => {
+  it('count each staff session on its own, as for patients', async () => {
+    const own = (await signedInStaff(stack.staffSessions, publicUrl, makeStaff({ sub: 'busy-staff' })))
+      .headers;
+    const statuses: number[] = [];
+    for (let i = 0; i < 9; i++)
+      statuses.push((await call('GET', '/api/staff/session', undefined, own)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
+    const other = (await signedInStaff(stack.staffSessions, publicUrl, makeStaff({ sub: 'calm-staff' })))
+      .headers;
+    expect((await call('GET', '/api/staff/session', undefined, other)).status).toBe(200);
   });
 });
