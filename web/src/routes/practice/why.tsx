@@ -1,5 +1,4 @@
 import {
-  consumerKeySchema,
   type ExplanationReason,
   type ExplanationsResponse,
   type RulesResponse,
@@ -24,7 +23,7 @@ import { PracticeErrorPanel } from '../../features/practice/components/practice-
 import { ResponsiveTable } from '../../features/practice/components/responsive-table';
 import { consumerName } from '../../features/practice/lib/difference';
 import { reasonHelp, reasonTag, type ReasonHelpContext } from '../../features/practice/lib/reason-help';
-import { visibilitySearchErrors } from '../../features/practice/lib/visibility-search';
+import { readConsumerKey, visibilitySearchErrors } from '../../features/practice/lib/visibility-search';
 import { explanationReasons } from '@gpbook/shared/practice-view';
 
 function rangeWords(start: string, end: string): string {
@@ -202,8 +201,7 @@ export function WhyPage({ practice }: { session: StaffSessionResponse; practice:
   const [params] = useSearchParams();
   const start = params.get('start') ?? '';
   const end = params.get('end') ?? start;
-  const consumerParsed = consumerKeySchema.safeParse(params.get('consumer') ?? '');
-  const consumer = consumerParsed.success ? consumerParsed.data : undefined;
+  const consumer = readConsumerKey(params.get('consumer'));
   const back = params.get('back') ?? '';
   const onlyHidden = params.get('show') === 'hidden';
   const valid =

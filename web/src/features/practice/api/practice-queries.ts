@@ -1,15 +1,12 @@
 import {
-  auditResponseSchema,
-  explanationsResponseSchema,
   rulesIfMatch,
-  rulesResponseSchema,
-  visibilityResponseSchema,
   type ConsumerKey,
   type PracticeRules,
   type RulesResponse,
   type VisibilityResponse,
 } from '@gpbook/shared/practice-view';
 import { queryOptions } from '@tanstack/react-query';
+import { auditResponse, explanationsResponse, rulesResponse, visibilityResponse } from './answers';
 import { practiceRequest, retryPracticeQuery } from './practice-request';
 import { PRACTICE_QUERY_ROOT } from './staff-session';
 
@@ -34,7 +31,7 @@ export function getVisibility(
   const params = new URLSearchParams({ start: range.start, end: range.end });
   for (const consumer of consumers) params.append('consumer', consumer);
   return practiceRequest('GET', `${base(ods)}/visibility?${params.toString()}`, {
-    schema: visibilityResponseSchema,
+    schema: visibilityResponse,
     signal,
   });
 }
@@ -55,7 +52,7 @@ export function explanationsQueryOptions(ods: string, range: RangeQuery, consume
     queryFn: ({ signal }) => {
       const params = new URLSearchParams({ start: range.start, end: range.end, consumer });
       return practiceRequest('GET', `${base(ods)}/explanations?${params.toString()}`, {
-        schema: explanationsResponseSchema,
+        schema: explanationsResponse,
         signal,
       });
     },
@@ -67,8 +64,7 @@ export function explanationsQueryOptions(ods: string, range: RangeQuery, consume
 export function rulesQueryOptions(ods: string) {
   return queryOptions({
     queryKey: [PRACTICE_QUERY_ROOT, ods, 'rules'],
-    queryFn: ({ signal }) =>
-      practiceRequest('GET', `${base(ods)}/rules`, { schema: rulesResponseSchema, signal }),
+    queryFn: ({ signal }) => practiceRequest('GET', `${base(ods)}/rules`, { schema: rulesResponse, signal }),
     retry: retryPracticeQuery,
     staleTime: 0,
   });
@@ -78,7 +74,7 @@ export function auditQueryOptions(ods: string, limit = 10) {
   return queryOptions({
     queryKey: [PRACTICE_QUERY_ROOT, ods, 'audit', limit],
     queryFn: ({ signal }) =>
-      practiceRequest('GET', `${base(ods)}/audit?limit=${limit}`, { schema: auditResponseSchema, signal }),
+      practiceRequest('GET', `${base(ods)}/audit?limit=${limit}`, { schema: auditResponse, signal }),
     retry: retryPracticeQuery,
     staleTime: 0,
   });
@@ -92,7 +88,7 @@ export function putRules(
   csrfToken: string,
 ): Promise<RulesResponse> {
   return practiceRequest('PUT', `${base(ods)}/rules`, {
-    schema: rulesResponseSchema,
+    schema: rulesResponse,
     body: { rules },
     csrfToken,
     ifMatch: rulesIfMatch(version),

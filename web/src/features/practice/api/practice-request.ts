@@ -1,6 +1,7 @@
-import { apiErrorSchema, type ApiErrorCode, type ValidationIssue } from '@gpbook/shared/errors';
+import type { ApiErrorCode, ValidationIssue } from '@gpbook/shared/errors';
 import { CSRF_HEADER } from '@gpbook/shared/session';
-import type { z } from 'zod';
+import type { AnswerParser } from '../../../lib/api-client';
+import { apiError } from '../../../lib/answers';
 
 /** Failures the practice view finds for itself, beside the BFF's codes (as the patient app's API client). */
 export type PracticeClientErrorCode = 'offline' | 'service_unreachable' | 'invalid_response';
@@ -31,8 +32,8 @@ export function isStaffSessionLost(error: unknown): error is PracticeApiError {
 }
 
 interface PracticeRequestOptions<T> {
-  /** Parses the 2xx answer with the contract's schema; omit for answers without a body (204). */
-  schema?: z.ZodType<T>;
+  /** Parses the 2xx answer with the check of the contract's schema (./answers.ts); omit for a 204. */
+  schema?: AnswerParser<T>;
   body?: unknown;
   /** The staff session's CSRF token, for every request that changes something. */
   csrfToken?: string | undefined;
@@ -68,7 +69,7 @@ export async function practiceRequest<T>(
   }
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(body);
+    const parsed = apiError.safeParse(body);
     if (parsed.success) {
       const { code, message, issues } = parsed.data.error;
       throw new PracticeApiError(response.status, code, message, issues ?? []);

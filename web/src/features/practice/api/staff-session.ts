@@ -3,11 +3,11 @@ import {
   PRACTICE_VIEW_PATH,
   STAFF_LOGOUT_PATH,
   STAFF_SIGNED_IN_HINT_COOKIE,
-  staffSessionResponseSchema,
   type StaffSessionResponse,
 } from '@gpbook/shared/staff-session';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { staffSessionResponse } from './answers';
 import { isStaffSessionLost, practiceRequest } from './practice-request';
 
 /** Who is signed in to the practice view. Signed out is an answer, not an error. */
@@ -33,7 +33,7 @@ export async function getStaffSession(signal?: AbortSignal): Promise<StaffSessio
   if (!hasCookie(STAFF_SIGNED_IN_HINT_COOKIE)) return { status: 'signed-out', why: 'not-signed-in' };
   try {
     const session = await practiceRequest('GET', '/api/staff/session', {
-      schema: staffSessionResponseSchema,
+      schema: staffSessionResponse,
       signal,
     });
     return { status: 'signed-in', session };

@@ -1,6 +1,6 @@
 import { staffRoleDisplay, staffRoles, type StaffRole } from '@gpbook/shared/staff-session';
-import type { RuleChangeAuditEntry } from '@gpbook/shared/practice-view';
 import { formatLondonDate, formatLondonTime } from '@gpbook/shared/time';
+import type { AuditAnswer } from '../api/answers';
 import { ResponsiveTable } from './responsive-table';
 
 function roleWords(role: string): string {
@@ -10,7 +10,7 @@ function roleWords(role: string): string {
 }
 
 /** Who changed the rules, when, and what: newest first. Staff are named "you" or by role (the trail holds no names). */
-export function AuditList({ entries, userId }: { entries: readonly RuleChangeAuditEntry[]; userId: string }) {
+export function AuditList({ entries, userId }: { entries: AuditAnswer['entries']; userId: string }) {
   if (entries.length === 0) return <p>Nobody has changed the rules here yet.</p>;
   return (
     <ResponsiveTable

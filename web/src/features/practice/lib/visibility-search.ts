@@ -51,6 +51,13 @@ export function defaultVisibilitySearch(today: LondonDate): VisibilitySearch {
 }
 
 const ODS = /^[A-Z0-9]{3,10}$/;
+const CONSUMER_KEY =
+  /^(app|none|org:(gp-practice|urgent-care)|ods:[A-Z0-9]{3,10}(:(gp-practice|urgent-care))?)$/;
+
+/** A consumer key from the address (as the contract's consumerKeySchema), or undefined. */
+export function readConsumerKey(value: string | null): ConsumerKey | undefined {
+  return value !== null && CONSUMER_KEY.test(value) ? value : undefined;
+}
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isRealDate(value: string): boolean {
