@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { parseAst, type Plugin } from 'vite';
@@ -37,12 +38,19 @@ const stripInternetExplorerMediaHacks = {
 
 type Node = { type: string; start: number; end: number } & Record<string, unknown>;
 
-/** Whether an expression is a call chain on `z` (`z.string().regex(…)`, `z.object({…}).refine(…)`). */
+/**
+ * Whether an expression builds a schema: a call chain on `z` (`z.string().regex(…)`, `z.object({…}).refine(…)`) or
+ * on another schema (`slotCountsSchema.extend({…})`: the contract names every schema `…Schema`).
+ */
 function isZodChain(node: Node | null | undefined): node is Node {
   let current = node;
-  while (current?.type === 'CallExpression' || current?.type === 'MemberExpression')
+  let calls = 0;
+  while (current?.type === 'CallExpression' || current?.type === 'MemberExpression') {
+    if (current.type === 'CallExpression') calls += 1;
     current = (current.type === 'CallExpression' ? current['callee'] : current['object']) as Node;
-  return current?.type === 'Identifier' && current['name'] === 'z';
+  }
+  const root = current?.type === 'Identifier' ? String(current['name']) : '';
+  return calls > 0 && (root === 'z' || root.endsWith('Schema'));
 }
 
 /**
@@ -80,13 +88,91 @@ function pureSharedSchemas(): Plugin {
   };
 }
 
+/**
+ * The NHS.UK frontend classes our markup uses: every `nhsuk-…` word in index.html and src/ (a word ending in `-`,
+ * from a class built with a template, stands for every class it begins).
+ */
+function usedNhsukClasses(): { has(name: string): boolean } {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const files = [
+    'index.html',
+    ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((file) => join('src', file)),
+  ].filter((file) => /\.(html|tsx?)$/.test(file) && !/\.test\.tsx?$/.test(file));
+  const words = new Set(
+    files.flatMap((file) => readFileSync(join(root, file), 'utf8').match(/nhsuk-[\w-]+/g) ?? []),
+  );
+  const prefixes = [...words].filter((word) => word.endsWith('-'));
+  return { has: (name) => words.has(name) || prefixes.some((prefix) => name.startsWith(prefix)) };
+}
+
+/**
+ * Drops NHS.UK frontend's rules for components we never show (its CSS is ~270 KB minified, most of it for
+ * components this service does not use): a selector goes when it names an `nhsuk-` class that our markup never
+ * uses, outside `:not(…)`; a rule goes when none of its selectors is left. Selectors with an `nhsuk-` class inside
+ * `:is()`, `:where()` or `:has()` are kept whole. The stylesheet blocks the first paint, and the browser matches
+ * every rule against the page, so what is left is what the pages can use (decision 0080).
+ */
+function pruneUnusedNhsukRules() {
+  const used = usedNhsukClasses();
+  const unused = (selector: string): boolean => {
+    const outsideNot = selector.replace(/:not\([^)]*\)/g, '');
+    if (/\([^)]*nhsuk-/.test(outsideNot)) return false;
+    return (outsideNot.match(/\.nhsuk-[\w-]+/g) ?? []).some((name) => !used.has(name.slice(1)));
+  };
+  interface Rule {
+    selectors: string[];
+    source?: { input: { file?: string | undefined } } | undefined;
+    remove(): void;
+  }
+  return {
+    postcssPlugin: 'prune-unused-nhsuk-rules',
+    Rule(rule: Rule) {
+      if (!rule.source?.input.file?.includes('nhsuk-frontend')) return;
+      const kept = rule.selectors.filter((selector) => !unused(selector));
+      if (kept.length === 0) rule.remove();
+      else if (kept.length < rule.selectors.length) rule.selectors = kept;
+    },
+    AtRuleExit: {
+      media: (rule: { nodes?: unknown[] | undefined; remove(): void }) => {
+        if (rule.nodes?.length === 0) rule.remove();
+      },
+    },
+  };
+}
+
+/**
+ * Fails the build if zod is in the first download (the entry chunk and the chunks it imports): the first page
+ * checks answers without it (src/lib/answers.ts), and one schema built at the top level of a module the first page
+ * uses would bring it back unnoticed (decision 0080).
+ */
+function zodNotInFirstDownload(): Plugin {
+  return {
+    name: 'gpbook:zod-not-in-first-download',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
+      const seen = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+        seen.add(fileName);
+        const zod = chunk.moduleIds.find((id) => /node_modules[\\/]zod[\\/]/.test(id));
+        if (zod) this.error(`zod is in the first download: ${chunk.fileName} holds ${zod}`);
+        chunk.imports.forEach(visit);
+      };
+      if (entry) visit(entry.fileName);
+    },
+  };
+}
+
 /** NHS.UK frontend's CSS points at its icons as `/assets/images/…`: bundle them from the package instead. */
 const nhsukImages = `${dirname(createRequire(import.meta.url).resolve('nhsuk-frontend/package.json'))}/dist/nhsuk/assets/images`;
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [
     react(),
     pureSharedSchemas(),
+    zodNotInFirstDownload(),
     VitePWA({
       // The patient decides when to reload into a new version ("update available" prompt).
       registerType: 'prompt',
@@ -127,7 +213,16 @@ export default defineConfig({
       { find: /^\/assets\/images\/(nhsuk-icon-[\w-]+\.svg)$/, replacement: `${nhsukImages}/$1` },
     ],
   },
-  css: { postcss: { plugins: [stripRemoteFontFaces, stripInternetExplorerMediaHacks] } },
+  css: {
+    postcss: {
+      plugins: [
+        stripRemoteFontFaces,
+        stripInternetExplorerMediaHacks,
+        // Built pages only: the development server serves the whole stylesheet, so a new class works at once.
+        ...(command === 'build' ? [pruneUnusedNhsukRules()] : []),
+      ],
+    },
+  },
   server: {
     port: 5173,
     strictPort: true,
@@ -150,6 +245,9 @@ export default defineConfig({
               name: 'libs',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
             },
+            // zod (for the forms' checks and the practice view) in a chunk of its own: left to the automatic split
+            // it shares a chunk with the contract's modules the first page uses, and comes with them.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
           ],
         },
       },
@@ -162,4 +260,4 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
   },
-});
+}));

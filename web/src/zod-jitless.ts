@@ -4,16 +4,15 @@
  * schema is built; our Content-Security-Policy has no 'unsafe-eval', so the probe would be refused and reported
  * on every page. Parsing without the JIT is fast enough for what the app handles. The BFF keeps the JIT.
  *
- * The switch is made as `z` is first read (every schema in the contract is built from `z`), in a call marked pure,
- * so a chunk that builds no schema (the first page's: decision 0080) carries neither the switch nor zod.
+ * The switch is made on zod's global configuration object, which zod creates on `globalThis` or takes from there
+ * (whichever of this module and zod's core runs first), rather than with `config()`: calling zod from here would
+ * put zod into every chunk that imports the contract, the first page's too, though it builds no schema there
+ * (decision 0080).
  */
-import { config } from 'zod/v4/core';
-import { z as zod } from 'zod/v4';
+import type { $ZodConfig } from 'zod/v4/core';
 
 export * from 'zod/v4';
 export { default } from 'zod/v4';
 
-export const z = /* @__PURE__ */ (() => {
-  config({ jitless: true });
-  return zod;
-})();
+const holder = globalThis as { __zod_globalConfig?: $ZodConfig };
+(holder.__zod_globalConfig ??= {}).jitless = true;
