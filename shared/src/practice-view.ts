@@ -8,6 +8,7 @@ import { dateTimeWithOffsetSchema, daysBetweenLondonDates, londonDateSchema } fr
  * (./staff-session.ts). Every route is `/api/practice/:ods/…`, where `:ods` is one of the session's practices
  * (403 `forbidden` otherwise):
  *
+ * - `GET  /api/practice/:ods/consumers`: the consumers to offer as choices (this app, NHS 111, federation practices…).
  * - `GET  /api/practice/:ods/visibility?start&end&consumer=…&consumer=…`: "What would they see?", the real
  *   GP Connect slot search run as each chosen consumer. Works with any GP Connect provider.
  * - `GET  /api/practice/:ods/explanations?start&end&consumer=…`: "Why not?", every slot in the diary with the
@@ -92,6 +93,17 @@ export function consumerKeyOf(consumer: { orgType?: OrganisationType; odsCode?: 
       : `ods:${consumer.odsCode}:${consumer.orgType}`;
   return consumer.orgType === undefined ? 'none' : `org:${consumer.orgType}`;
 }
+
+/**
+ * `GET /api/practice/:ods/consumers`: the consumers worth offering as choices for this practice, in order: this app,
+ * urgent care (NHS 111), any GP practice, the other practices of its federation (by ODS code, as GP practices), and
+ * a consumer sending no filter. Staff may still type any other ODS code (`ods:<code>`).
+ */
+export const consumerOptionsResponseSchema = z.object({
+  practice: z.object({ odsCode: odsCodeSchema, name: z.string().min(1) }),
+  consumers: z.array(consumerSchema),
+});
+export type ConsumerOptionsResponse = z.infer<typeof consumerOptionsResponseSchema>;
 
 /** Query values arrive as one string or an array of them (`consumer=a&consumer=b`). */
 const oneOrMany = <T extends z.ZodType>(item: T) =>

@@ -1,6 +1,7 @@
 import {
   auditQuerySchema,
   auditResponseSchema,
+  consumerOptionsResponseSchema,
   explanationsQuerySchema,
   explanationsResponseSchema,
   practiceRulesSchema,
@@ -8,6 +9,7 @@ import {
   rulesResponseSchema,
   visibilityQuerySchema,
   visibilityResponseSchema,
+  type ConsumerKey,
   type PracticeViewPractice,
 } from '@gpbook/shared/practice-view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -48,6 +50,27 @@ export function practiceViewRoutes(options: PracticeViewRoutesOptions): FastifyP
       if (error instanceof PracticeAdminFailure) return sendFailure(reply, error);
       throw error;
     });
+
+    app.get(
+      '/api/practice/:ods/consumers',
+      { schema: { params: practiceViewParamsSchema, response: { 200: consumerOptionsResponseSchema } } },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        const { practice } = actingFor(request, request.params.ods);
+        const names = (ods: string) => directory.get(ods)?.name;
+        const federation = directory
+          .federationOf(practice.odsCode)
+          .map((entry): ConsumerKey => `ods:${entry.odsCode}:gp-practice`);
+        const keys: ConsumerKey[] = ['app', 'org:urgent-care', 'org:gp-practice', ...federation, 'none'];
+        return {
+          practice: {
+            odsCode: practice.odsCode,
+            name: directory.get(practice.odsCode)?.name ?? practice.name,
+          },
+          consumers: keys.map((key) => resolveConsumer(key, options.app, names).consumer),
+        };
+      },
+    );
 
     app.get(
       '/api/practice/:ods/visibility',

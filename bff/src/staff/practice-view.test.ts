@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { apiErrorSchema } from '@gpbook/shared/errors';
 import {
   auditResponseSchema,
+  consumerOptionsResponseSchema,
   explanationsResponseSchema,
   rulesIfMatch,
   rulesResponseSchema,
@@ -174,6 +175,25 @@ describe('what would they see?', () => {
   });
 });
 
+describe('consumer choices', () => {
+  it('offers this app, urgent care, GP practices, the federation by ODS code and no filter', async () => {
+    const response = await call('GET', '/api/practice/Y90001/consumers', undefined, manager);
+    expect(response.status, response.text).toBe(200);
+    const body = consumerOptionsResponseSchema.parse(response.json);
+    expect(body.consumers.map((consumer) => consumer.key)).toEqual([
+      'app',
+      'org:urgent-care',
+      'org:gp-practice',
+      'ods:Y90002:gp-practice',
+      'ods:Y90003:gp-practice',
+      'none',
+    ]);
+    expect(body.consumers[3]?.label).toBe('Parkview Surgery (Y90002)');
+    const other = await call('GET', '/api/practice/Y90002/consumers', undefined, manager);
+    expect(other.status).toBe(403);
+  });
+});
+
 describe('why not?', () => {
   it('explains every slot, and what it offers is exactly what the slot search returns', async () => {
     const range = `start=${day(0)}&end=${day(13)}`;
@@ -312,6 +332,7 @@ describe('staff and patients kept apart', () => {
   const staffRoutes: Array<[string, string]> = [
     ['GET', '/api/staff/session'],
     ['POST', '/api/staff/session/refresh'],
+    ['GET', '/api/practice/Y90001/consumers'],
     ['GET', `/api/practice/Y90001/visibility?start=${todayInLondon()}&end=${todayInLondon()}&consumer=app`],
     ['GET', `/api/practice/Y90001/explanations?start=${todayInLondon()}&end=${todayInLondon()}&consumer=app`],
     ['GET', '/api/practice/Y90001/rules'],

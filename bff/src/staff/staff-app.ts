@@ -32,6 +32,7 @@ export interface StaffAppOptions {
 export const STAFF_API_ROUTES = [
   '/api/staff/session',
   '/api/staff/session/refresh',
+  '/api/practice/:ods/consumers',
   '/api/practice/:ods/visibility',
   '/api/practice/:ods/explanations',
   '/api/practice/:ods/rules',
