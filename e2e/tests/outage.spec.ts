@@ -48,11 +48,14 @@ test('when our service is down: it says so (never "offline"), says a booking is 
   await expect(signOut(page)).toBeVisible();
   await checkPage(page, '25-outage-home');
 
-  // A fresh load while it is down: who is signed in cannot be known, but the words stay true.
+  // A fresh load while it is down: who is signed in cannot be known, but the words stay true, and "Sign out"
+  // stays (without the name, which is not kept on the device).
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Your appointments' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Sorry, this service is not available right now');
   await expect(page.getByText(/offline/)).toHaveCount(0);
+  await expect(signOut(page)).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Account' })).not.toContainText('Kwame');
   await checkPage(page, '25-outage-reload');
 
   // Back up: the booking that was never sent is not there, and nothing says otherwise.

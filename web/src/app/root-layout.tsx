@@ -13,7 +13,10 @@ export function RootLayout() {
   const signedIn = session.data?.status === 'signed-in' ? session.data.session : undefined;
   return (
     <Layout
-      account={signedIn ? <AccountNav session={signedIn} /> : null}
+      account={
+        // Signed in, or could not find out (the session query only fails when this browser holds a session).
+        signedIn || session.isError ? <AccountNav session={signedIn} /> : null
+      }
       notices={
         <>
           <OfflineBanner />

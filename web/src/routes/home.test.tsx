@@ -228,6 +228,12 @@ describe('home', () => {
       screen.getByText(/This is your list as it was on .* It may have changed since\.$/),
     ).toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 3, name: /at 10am/ })).toBeInTheDocument();
+    // "Sign out" stays (without the name, which is not kept on the device), and works: it forgets the copy here.
+    const account = screen.getByRole('navigation', { name: 'Account' });
+    expect(account).not.toHaveTextContent('Jane');
+    await userEvent.click(within(account).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText('You have signed out.')).toBeInTheDocument();
+    expect(window.localStorage.getItem(APPOINTMENTS_CACHE_KEY)).toBeNull();
   });
 
   it('when the list answers 502 from a proxy, says the service is not available, with the surgery’s number, and keeps "Sign out"', async () => {
