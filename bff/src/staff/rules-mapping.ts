@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { channelFromGpConnect, channelToGpConnect } from '../gpconnect/codes.js';
 import { roleGroupOf } from '../gpconnect/job-roles.js';
 import type * as provider from '../provider/admin/contract.js';
-import type { ProviderRulesChange } from './practice-admin-client.js';
+import { PracticeAdminFailure, type ProviderRulesChange } from './practice-admin-client.js';
 
 /**
  * The practice-admin API's answers (the provider's terms: GP Connect channel codes `In-person`, sessions' days and
@@ -85,18 +85,20 @@ export function practiceRulesOf(
       }),
     ),
     schedules: rules.schedules.map((schedule, s) => {
-      const fixed = context.schedules[s]?.id === schedule.id ? context.schedules[s] : undefined;
+      const fixed = context.schedules[s];
+      if (fixed?.id !== schedule.id) throw unreadable();
       return {
         id: schedule.id,
         role: schedule.role,
         bookable: schedule.bookable,
         accessProfiles: [...schedule.accessProfiles],
         sessions: schedule.sessions.map((session, t) => {
-          const times = fixed?.sessions[t];
+          const times = fixed.sessions[t];
+          if (!times) throw unreadable();
           return {
-            days: (times?.days ?? ['mon']).filter(isWeekday),
-            start: times?.start ?? '00:00',
-            end: times?.end ?? '00:00',
+            days: times.days.filter(isWeekday),
+            start: times.start,
+            end: times.end,
             deliveryChannel: channelOf(session.deliveryChannel),
             bookable: session.bookable,
             accessProfiles: [...session.accessProfiles],
@@ -105,6 +107,15 @@ export function practiceRulesOf(
       };
     }),
   };
+}
+
+/** The provider's rules and context do not line up (schedule by schedule, session by session). */
+function unreadable(): PracticeAdminFailure {
+  return new PracticeAdminFailure(
+    502,
+    'practice_error',
+    "The practice's system sent rules we could not read",
+  );
 }
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
