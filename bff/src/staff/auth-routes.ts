@@ -10,7 +10,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as oidc from 'openid-client';
 import { ApiHttpError } from '../app/api-error.js';
 import type { StaffOidcClient } from './cis2-client.js';
-import { clearStaffCookie, readStaffCookie, setStaffCookie, type StaffCookies } from './cookies.js';
+import { clearCookie, readCookie, setCookie } from '../identity/sessions/cookies.js';
+import type { StaffCookies } from './cookies.js';
 import type { ActiveStaffSession, StaffSessionManager } from './sessions.js';
 
 export interface StaffAuthRoutesOptions {
@@ -49,14 +50,14 @@ export function staffAuthRoutes(options: StaffAuthRoutesOptions): FastifyPluginA
         return redirectWithError(reply, 'signin_failed');
       }
       const signIn = await sessions.beginSignIn(pending);
-      setStaffCookie(reply, cookies, 'signIn', signIn.id, signIn.maxAgeSeconds);
+      setCookie(reply, cookies, 'signIn', signIn.id, signIn.maxAgeSeconds);
       return reply.redirect(target.href, 302);
     });
 
     app.get('/auth/staff/callback', async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const pending = await sessions.takeSignIn(readStaffCookie(request, cookies, 'signIn'));
-      clearStaffCookie(reply, cookies, 'signIn');
+      const pending = await sessions.takeSignIn(readCookie(request, cookies, 'signIn'));
+      clearCookie(reply, cookies, 'signIn');
       if (!pending) {
         request.log.warn(
           { event: 'staff-signin', outcome: 'signin_failed', reason: 'no pending sign-in for this browser' },
@@ -73,10 +74,10 @@ export function staffAuthRoutes(options: StaffAuthRoutesOptions): FastifyPluginA
         );
         return redirectWithError(reply, outcome.code);
       }
-      const previous = readStaffCookie(request, cookies, 'session');
+      const previous = readCookie(request, cookies, 'session');
       if (previous) await sessions.end(previous);
       const session = await sessions.start(outcome.staff);
-      setStaffCookie(reply, cookies, 'session', session.id, sessions.timings.absoluteSeconds);
+      setCookie(reply, cookies, 'session', session.id, sessions.timings.absoluteSeconds);
       request.log.info(
         { event: 'staff-signin', outcome: 'success', staff: outcome.staff.userId, role: outcome.staff.role },
         'staff signed in',
@@ -87,7 +88,7 @@ export function staffAuthRoutes(options: StaffAuthRoutesOptions): FastifyPluginA
     app.post('/auth/staff/logout', async (request, reply) => {
       const session = request.staffSession;
       if (session) await sessions.end(session.id);
-      clearStaffCookie(reply, cookies, 'session');
+      clearCookie(reply, cookies, 'session');
       reply.header('cache-control', 'no-store');
       request.log.info({ event: 'staff-signout', hadSession: session !== null }, 'staff signed out');
       if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded'))

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiHttpError } from '../app/api-error.js';
 import { guardPath } from '../app/plugins/guard-path.js';
-import { clearStaffCookie, readStaffCookie, type StaffCookies } from './cookies.js';
+import { clearCookie, readCookie } from '../identity/sessions/cookies.js';
+import type { StaffCookies } from './cookies.js';
 import type { ActiveStaffSession, StaffSessionManager } from './sessions.js';
 
 declare module 'fastify' {
@@ -45,7 +46,7 @@ export default fp<StaffSessionPluginOptions>(
         ? app.createRateLimit({
             keyGenerator: (request: FastifyRequest) =>
               `staff:${createHash('sha256')
-                .update(readStaffCookie(request, cookies, 'session') ?? '')
+                .update(readCookie(request, cookies, 'session') ?? '')
                 .digest('base64url')
                 .slice(0, 32)}`,
             max: options.perSessionLimit,
@@ -56,7 +57,7 @@ export default fp<StaffSessionPluginOptions>(
     app.addHook('onRequest', async (request, reply) => {
       const path = guardPath(request);
       if (!isStaffPath(path)) return undefined;
-      const id = readStaffCookie(request, cookies, 'session');
+      const id = readCookie(request, cookies, 'session');
       if (perSession && id !== undefined) {
         const result = await perSession(request);
         if (!result.isAllowed && result.isExceeded) {
@@ -71,7 +72,7 @@ export default fp<StaffSessionPluginOptions>(
         request.staffSession = lookup.session;
         return undefined;
       }
-      if (lookup.status !== 'none') clearStaffCookie(reply, cookies, 'session');
+      if (lookup.status !== 'none') clearCookie(reply, cookies, 'session');
       if (!isStaffApiPath(path)) return undefined;
       throw lookup.status === 'expired'
         ? new ApiHttpError(401, 'session_expired', 'Your session has ended; sign in again')

@@ -14,12 +14,26 @@ export interface SessionCookies {
   secure: boolean;
 }
 
-export function sessionCookies(secure: boolean): SessionCookies {
+/** The names of one kind of session's cookies, before any prefix. */
+export interface CookieNames {
+  session: string;
+  signIn: string;
+  signedInHint: string;
+}
+
+/** The patient's cookies. Staff sessions (the practice view) have names of their own: staff/cookies.ts. */
+export const PATIENT_COOKIE_NAMES: CookieNames = {
+  session: 'gpbook_session',
+  signIn: 'gpbook_signin',
+  signedInHint: SIGNED_IN_HINT_COOKIE,
+};
+
+export function sessionCookies(secure: boolean, names: CookieNames = PATIENT_COOKIE_NAMES): SessionCookies {
   const prefix = secure ? '__Host-' : '';
   return {
-    session: `${prefix}gpbook_session`,
-    signIn: `${prefix}gpbook_signin`,
-    signedInHint: `${prefix}${SIGNED_IN_HINT_COOKIE}`,
+    session: `${prefix}${names.session}`,
+    signIn: `${prefix}${names.signIn}`,
+    signedInHint: `${prefix}${names.signedInHint}`,
     secure,
   };
 }
