@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
-import { UpdatePrompt } from '../update-prompt';
+import { DeferredUpdatePrompt } from '../deferred-update-prompt';
 
 export function NhsLogo() {
   return (
@@ -53,7 +53,7 @@ export function Layout({
           {account}
         </div>
       </header>
-      <UpdatePrompt />
+      <DeferredUpdatePrompt />
       {notices}
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
