@@ -4,7 +4,7 @@ import type { StaffRole, StaffSignInErrorCode } from '@gpbook/shared/staff-sessi
 import { z } from 'zod';
 import type { PendingSignIn } from '../identity/sessions/store.js';
 import type { SigningKey } from '../platform/signing-key.js';
-import { isLocalHttp } from '../platform/urls.js';
+import { DiscoveredProvider } from '../identity/oidc-discovery.js';
 import type { StaffIdentity, StaffPracticeRole } from './session-store.js';
 
 /**
@@ -129,18 +129,17 @@ export function staffFrom(claims: Record<string, unknown>, practiceNames: Practi
 /** The relying party for staff: the shape of identity/nhs-login/client.ts, with CIS2's claims and no vectors of trust. */
 export class StaffOidcClient {
   readonly #settings: StaffOidcSettings;
-  readonly #key: SigningKey;
   readonly #practiceNames: PracticeNames;
-  #configuration: Promise<oidc.Configuration> | undefined;
+  readonly #provider: DiscoveredProvider;
 
   constructor(settings: StaffOidcSettings, key: SigningKey, practiceNames: PracticeNames) {
     this.#settings = settings;
-    this.#key = key;
+    this.#provider = new DiscoveredProvider(settings, key);
     this.#practiceNames = practiceNames;
   }
 
   async authorizationUrl(pending: Pick<PendingSignIn, 'state' | 'nonce' | 'codeVerifier'>): Promise<URL> {
-    const configuration = await this.#discover();
+    const configuration = await this.#provider.configuration();
     return oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: this.#settings.redirectUri,
       response_type: 'code',
@@ -167,7 +166,7 @@ export class StaffOidcClient {
       };
     }
     try {
-      const configuration = await this.#discover();
+      const configuration = await this.#provider.configuration();
       const tokens = await oidc.authorizationCodeGrant(configuration, currentUrl, {
         pkceCodeVerifier: pending.codeVerifier,
         expectedState: pending.state,
@@ -182,42 +181,5 @@ export class StaffOidcClient {
       const text = caught instanceof Error ? `${caught.name}: ${caught.message}` : 'unknown error';
       return { ok: false, code: 'signin_failed', reason: text.slice(0, 200) };
     }
-  }
-
-  #discover(): Promise<oidc.Configuration> {
-    this.#configuration ??= this.#discoverOnce().catch((error: unknown) => {
-      this.#configuration = undefined;
-      throw error;
-    });
-    return this.#configuration;
-  }
-
-  async #discoverOnce(): Promise<oidc.Configuration> {
-    const { issuer, clientId, timeoutMs } = this.#settings;
-    const insecure = isLocalHttp(issuer);
-    let tokenEndpoint = '';
-    const configuration = await oidc.discovery(
-      new URL(issuer),
-      clientId,
-      {
-        token_endpoint_auth_method: 'private_key_jwt',
-        token_endpoint_auth_signing_alg: 'RS512',
-        id_token_signed_response_alg: 'RS512',
-      },
-      oidc.PrivateKeyJwt(
-        { key: this.#key.privateKey, kid: this.#key.kid },
-        {
-          [oidc.modifyAssertion]: (_header, payload) => {
-            payload.aud = tokenEndpoint;
-          },
-        },
-      ),
-      { execute: insecure ? [oidc.allowInsecureRequests] : [], timeout: timeoutMs / 1000 },
-    );
-    configuration.timeout = timeoutMs / 1000;
-    const metadata = configuration.serverMetadata();
-    if (!metadata.token_endpoint) throw new Error('the identity provider publishes no token endpoint');
-    tokenEndpoint = metadata.token_endpoint;
-    return configuration;
   }
 }

@@ -3,8 +3,8 @@ import { isValidNhsNumber } from '@gpbook/shared/nhs-number';
 import { odsCodeSchema } from '@gpbook/shared/practices';
 import type { SignInErrorCode } from '@gpbook/shared/session';
 import { z } from 'zod';
-import { isLocalHttp } from '../../platform/urls.js';
 import type { SigningKey } from '../../platform/signing-key.js';
+import { DiscoveredProvider } from '../oidc-discovery.js';
 import type { PendingSignIn, SessionPatient } from '../sessions/store.js';
 
 export interface NhsLoginSettings {
@@ -43,17 +43,16 @@ const registrationSchema = z.object({ gp_ods_code: odsCodeSchema });
  */
 export class NhsLoginClient {
   readonly #settings: NhsLoginSettings;
-  readonly #key: SigningKey;
-  #configuration: Promise<oidc.Configuration> | undefined;
+  readonly #provider: DiscoveredProvider;
 
   constructor(settings: NhsLoginSettings, key: SigningKey) {
     this.#settings = settings;
-    this.#key = key;
+    this.#provider = new DiscoveredProvider(settings, key);
   }
 
   /** Where to send the browser to sign in; the caller keeps state, nonce and verifier for the callback. */
   async authorizationUrl(pending: Pick<PendingSignIn, 'state' | 'nonce' | 'codeVerifier'>): Promise<URL> {
-    const configuration = await this.#discover();
+    const configuration = await this.#provider.configuration();
     return oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: this.#settings.redirectUri,
       response_type: 'code',
@@ -84,7 +83,7 @@ export class NhsLoginClient {
       };
     }
     try {
-      const configuration = await this.#discover();
+      const configuration = await this.#provider.configuration();
       const tokens = await oidc.authorizationCodeGrant(configuration, currentUrl, {
         pkceCodeVerifier: pending.codeVerifier,
         expectedState: pending.state,
@@ -106,45 +105,6 @@ export class NhsLoginClient {
     } catch (caught) {
       return { ok: false, code: 'signin_failed', reason: describe(caught) };
     }
-  }
-
-  #discover(): Promise<oidc.Configuration> {
-    this.#configuration ??= this.#discoverOnce().catch((error: unknown) => {
-      this.#configuration = undefined;
-      throw error;
-    });
-    return this.#configuration;
-  }
-
-  async #discoverOnce(): Promise<oidc.Configuration> {
-    const { issuer, clientId, timeoutMs } = this.#settings;
-    // Plain http only for an IdP on this machine (the demo); NHS login itself is always https.
-    const insecure = isLocalHttp(issuer);
-    let tokenEndpoint = '';
-    const configuration = await oidc.discovery(
-      new URL(issuer),
-      clientId,
-      {
-        token_endpoint_auth_method: 'private_key_jwt',
-        token_endpoint_auth_signing_alg: 'RS512',
-        id_token_signed_response_alg: 'RS512',
-      },
-      oidc.PrivateKeyJwt(
-        { key: this.#key.privateKey, kid: this.#key.kid },
-        {
-          // NHS login wants the token endpoint as the client assertion's audience (the library default is the issuer).
-          [oidc.modifyAssertion]: (_header, payload) => {
-            payload.aud = tokenEndpoint;
-          },
-        },
-      ),
-      { execute: insecure ? [oidc.allowInsecureRequests] : [], timeout: timeoutMs / 1000 },
-    );
-    configuration.timeout = timeoutMs / 1000;
-    const metadata = configuration.serverMetadata();
-    if (!metadata.token_endpoint) throw new Error('the identity provider publishes no token endpoint');
-    tokenEndpoint = metadata.token_endpoint;
-    return configuration;
   }
 }
 
