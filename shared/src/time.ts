@@ -1,4 +1,6 @@
-import { tzOffset } from '@date-fns/tz';
+// The one function, not the package's index: that also loads its TZDate classes, which patch every Date method as
+// the module loads.
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { z } from 'zod';
 
 /**
@@ -78,19 +80,33 @@ function dateOfDayNumber(days: number): LondonDate {
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
-const londonDateParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const londonTimeParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/**
+ * The formatters, made when first used: the first Intl.DateTimeFormat with a time zone loads the zone data, which
+ * costs a phone's main thread about 170 ms, and the web's start page formats no date (decision 0080).
+ */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+const londonDateParts = once(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: LONDON,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }),
+);
+const londonTimeParts = once(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: LONDON,
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+);
 
 function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
   return parts.find((candidate) => candidate.type === type)?.value ?? '';
@@ -99,7 +115,7 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
 /** "Tuesday 3 March 2026": the London date of an instant, as NHS content style writes it. */
 export function formatLondonDate(instant: string | Date): string {
   // Assembled from parts, so the result does not depend on the ICU version's punctuation.
-  const parts = londonDateParts.formatToParts(toDate(instant));
+  const parts = londonDateParts().formatToParts(toDate(instant));
   return `${part(parts, 'weekday')} ${part(parts, 'day')} ${part(parts, 'month')} ${part(parts, 'year')}`;
 }
 
@@ -115,7 +131,7 @@ export function formatLondonCalendarDate(date: LondonDate): string {
  * rather than the ambiguous 12am and 12pm.
  */
 export function formatLondonTime(instant: string | Date): string {
-  const parts = londonTimeParts.formatToParts(toDate(instant));
+  const parts = londonTimeParts().formatToParts(toDate(instant));
   const hour = Number(part(parts, 'hour')) % 24;
   const minute = part(parts, 'minute');
   if (minute === '00' && hour === 12) return 'midday';
