@@ -21,7 +21,7 @@ import {
 import { PracticeApiError } from '../../features/practice/api/practice-request';
 import { PracticeErrorPanel } from '../../features/practice/components/practice-error';
 import { ResponsiveTable } from '../../features/practice/components/responsive-table';
-import { consumerName } from '../../features/practice/lib/difference';
+import { consumerInSentence } from '../../features/practice/lib/difference';
 import { reasonHelp, reasonTag, type ReasonHelpContext } from '../../features/practice/lib/reason-help';
 import { readConsumerKey, visibilitySearchErrors } from '../../features/practice/lib/visibility-search';
 import { explanationReasons } from '@gpbook/shared/practice-view';
@@ -77,7 +77,7 @@ function ReasonsSummary({
           const first = group.items[0];
           if (!first?.reason) return null;
           const words = reasonHelp(first.reason, first, help);
-          const label = `${words.title}${first.detail?.profileDescription ? ` (${first.detail.profileDescription})` : ''}: ${group.items.length} ${group.items.length === 1 ? 'slot' : 'slots'}`;
+          const label = `${words.title}: ${group.items.length} ${group.items.length === 1 ? 'slot' : 'slots'}`;
           return (
             <SummaryRow key={group.key} label={label}>
               {words.text}
@@ -141,7 +141,7 @@ function ExplainedSlots({
                       {title}, {formatLondonCalendarDate(day.key)}
                     </span>
                   }
-                  headers={['Time', 'Appointment', `Offered to ${consumerName(answer.consumer)}?`]}
+                  headers={['Time', 'Appointment', 'Offered?']}
                   rows={group.items.map((slot) => ({
                     key: slot.id,
                     cells: [
@@ -229,7 +229,7 @@ export function WhyPage({ practice }: { session: StaffSessionResponse; practice:
         <p>The dates or booking service in the address are not ones we can search.</p>
       </>
     );
-  const name = explanations.data ? consumerName(explanations.data.consumer) : undefined;
+  const name = explanations.data ? consumerInSentence(explanations.data.consumer) : undefined;
   const toggle = new URLSearchParams(params);
   if (onlyHidden) toggle.delete('show');
   else toggle.set('show', 'hidden');

@@ -48,8 +48,13 @@ export function ResponsiveTable({
       <caption className="nhsuk-table__caption">{caption}</caption>
       <thead role="rowgroup" className="nhsuk-table__head">
         <tr role="row" className="nhsuk-table__row">
-          {headers.map((header) => (
-            <th role="columnheader" scope="col" className="nhsuk-table__header" key={header}>
+          {headers.map((header, index) => (
+            <th
+              role="columnheader"
+              scope="col"
+              className={`nhsuk-table__header${rows[0]?.cells[index]?.numeric ? ' nhsuk-table__header--numeric' : ''}`}
+              key={header}
+            >
               {header}
             </th>
           ))}

@@ -77,6 +77,13 @@ export function consumerName(consumer: Consumer): string {
     : consumer.label;
 }
 
+/** A consumer's name inside a sentence: "this app", "another GP practice", "NHS 111 (urgent care)". */
+export function consumerInSentence(consumer: Consumer): string {
+  if (consumer.key === 'app') return 'this app';
+  if (consumer.key === 'org:gp-practice') return 'another GP practice';
+  return consumerName(consumer);
+}
+
 const count = (value: number) => value.toLocaleString('en-GB');
 
 function changeWords({ role, change }: RoleChange): string {

@@ -3,9 +3,9 @@ import type {
   Consumer,
   ExplanationReason,
   OpenAccessRule,
+  OrganisationType,
   SlotExplanation,
 } from '@gpbook/shared/practice-view';
-import { organisationTypeDisplay } from '@gpbook/shared/practice-view';
 import { formatLondonDate, formatLondonTime } from '@gpbook/shared/time';
 import { consumerName } from './difference';
 import { daysWords, durationWords } from './words';
@@ -38,23 +38,38 @@ export interface ReasonHelp {
   text: string;
 }
 
-/** Who an access profile lets in, in words: "urgent care (such as NHS 111) and ODS code Y90100". */
-function profileAudience(profile: AccessProfileRule): string {
-  const parts = [
-    ...profile.orgTypes.map((type) => organisationTypeDisplay[type].toLowerCase()),
-    ...profile.odsCodes.map((code) => `ODS code ${code}`),
-  ];
+/** An organisation type inside a sentence. */
+const orgTypeWords: Record<OrganisationType, string> = {
+  'gp-practice': 'GP practices',
+  'urgent-care': 'urgent care (such as NHS 111)',
+};
+
+function joinAnd(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
 }
 
-/** How a consumer identifies itself in a search, to say what a profile would need to let in. */
-function consumerIdentity(consumer: Consumer): string {
-  const parts: string[] = [];
+/** Who an access profile lets in, in words: "urgent care (such as NHS 111) and the organisation Y90100". */
+function profileAudience(profile: AccessProfileRule): string {
+  return joinAnd([
+    ...profile.orgTypes.map((type) => orgTypeWords[type]),
+    ...profile.odsCodes.map((code) => `the organisation ${code}`),
+  ]);
+}
+
+/** How a consumer identifies itself in a search, and what a profile would need to let it in. */
+function consumerIdentity(consumer: Consumer): { searchesAs: string; toAdd: string } {
   if (consumer.orgType)
-    parts.push(`the organisation type ${organisationTypeDisplay[consumer.orgType].toLowerCase()}`);
-  if (consumer.odsCode) parts.push(`the ODS code ${consumer.odsCode}`);
-  return parts.length > 0 ? parts.join(' or ') : 'its organisation type or ODS code';
+    return {
+      searchesAs: orgTypeWords[consumer.orgType],
+      toAdd: `add ${orgTypeWords[consumer.orgType]} to the access profile’s organisation types`,
+    };
+  if (consumer.odsCode)
+    return {
+      searchesAs: `the organisation ${consumer.odsCode}`,
+      toAdd: `add ${consumer.odsCode} to the access profile’s ODS codes`,
+    };
+  return { searchesAs: 'no organisation type or ODS code', toAdd: 'take the access profile off' };
 }
 
 /**
@@ -114,17 +129,18 @@ export function reasonHelp(
       const within = minutes !== undefined ? `within ${durationWords(minutes)}` : 'too soon';
       return {
         title,
-        text: `${terms.charAt(0).toUpperCase()}${terms.slice(1)} hides slots starting ${within}. To offer them, shorten the embargo ${where}.`,
+        text: `${terms.charAt(0).toUpperCase()}${terms.slice(1)} ${profileName ? 'hides' : 'hide'} slots starting ${within}. To offer them, shorten the embargo ${where}.`,
       };
     }
     case 'restricted': {
       const audience = profile ? profileAudience(profile) : '';
-      const lets = profileName
-        ? `The slot is kept for ${terms}${audience ? `, which lets in only ${audience}` : ''}`
+      const identity = consumerIdentity(context.consumer);
+      const kept = profileName
+        ? `Slots under ${terms} are offered only to ${audience || 'the organisations it names'}`
         : 'The slot’s access profiles do not let this booking service in';
       return {
         title,
-        text: `${lets}; ${name} searches with ${consumerIdentity(context.consumer)}. To offer it, add that to the access profile, or take the profile off the schedule or session, ${where}.`,
+        text: `${kept}. ${name} searches as ${identity.searchesAs}, so it is not offered them. To offer them, ${identity.toAdd}, or take the profile off the schedule or session, ${where}.`,
       };
     }
     case 'profile-limit': {
