@@ -40,6 +40,8 @@ const provider = buildProviderApp({
   handlers: allHandlers(store),
   jwt: jwks ? { jwks } : {},
   logger: pino({ level: 'silent' }),
+  // As stack.ts: every request looks up the practice's current rules (docs/decisions/0060).
+  store,
 });
 provider.addHook('onClose', async () => store.close());
 
