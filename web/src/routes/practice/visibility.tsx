@@ -5,7 +5,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorSummary } from '../../components/error-summary';
 import { useDocumentTitle } from '../../lib/document-title';
-import { visibilityQueryOptions } from '../../features/practice/api/practice-queries';
+import {
+  consumerOptionsQueryOptions,
+  visibilityQueryOptions,
+} from '../../features/practice/api/practice-queries';
 import { PracticeErrorPanel } from '../../features/practice/components/practice-error';
 import { VisibilityForm } from '../../features/practice/components/visibility-form';
 import { VisibilityResults } from '../../features/practice/components/visibility-results';
@@ -27,6 +30,7 @@ export function VisibilityPage({ practice }: { session: StaffSessionResponse; pr
     ...visibilityQueryOptions(practice.odsCode, search, keys),
     enabled: errors.length === 0,
   });
+  const options = useQuery(consumerOptionsQueryOptions(practice.odsCode));
   const searchText = visibilitySearchParams(search).toString();
   useDocumentTitle('What would they see? – Practice view', errors.length > 0);
   return (
@@ -43,6 +47,7 @@ export function VisibilityPage({ practice }: { session: StaffSessionResponse; pr
         key={params.toString()}
         action={`/practice/${practice.odsCode}`}
         initial={search}
+        offered={options.data?.consumers ?? []}
         errors={errors}
         onSearch={(next) => void navigate({ search: `?${visibilitySearchParams(next).toString()}` })}
       />

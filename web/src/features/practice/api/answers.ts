@@ -12,6 +12,7 @@ import {
   organisationTypes,
   weekdays,
   type AuditResponse,
+  type ConsumerOptionsResponse,
   type ExplanationsResponse,
   type RulesResponse,
   type VisibilityResponse,
@@ -82,6 +83,11 @@ const visibleSlot = object({
   practitioner: optional(practitioner),
   slotType: text,
   scheduleType: optional(text),
+});
+
+export const consumerOptionsResponse: Check<ConsumerOptionsResponse> = object({
+  practice: practiceViewPractice,
+  consumers: array(consumer),
 });
 
 export const visibilityResponse: Check<VisibilityResponse> = object({

@@ -6,7 +6,13 @@ import {
   type VisibilityResponse,
 } from '@gpbook/shared/practice-view';
 import { queryOptions } from '@tanstack/react-query';
-import { auditResponse, explanationsResponse, rulesResponse, visibilityResponse } from './answers';
+import {
+  auditResponse,
+  consumerOptionsResponse,
+  explanationsResponse,
+  rulesResponse,
+  visibilityResponse,
+} from './answers';
 import { practiceRequest, retryPracticeQuery } from './practice-request';
 import { PRACTICE_QUERY_ROOT } from './staff-session';
 
@@ -43,6 +49,17 @@ export function visibilityQueryOptions(ods: string, range: RangeQuery, consumers
     retry: retryPracticeQuery,
     // Staff come here to see the diary as it is now: never keep an old answer for long.
     staleTime: 0,
+  });
+}
+
+/** The booking services worth offering as choices at this practice (its federation's practices among them). */
+export function consumerOptionsQueryOptions(ods: string) {
+  return queryOptions({
+    queryKey: [PRACTICE_QUERY_ROOT, ods, 'consumers'],
+    queryFn: ({ signal }) =>
+      practiceRequest('GET', `${base(ods)}/consumers`, { schema: consumerOptionsResponse, signal }),
+    retry: retryPracticeQuery,
+    staleTime: 5 * 60 * 1000,
   });
 }
 

@@ -121,6 +121,7 @@ export function SelectField<T extends string>({
 /** A group of checkboxes; the first box's id is `id`, where an error summary link goes. */
 export function CheckboxesField<T extends string>({
   id,
+  name = id,
   legend,
   hint,
   options,
@@ -130,6 +131,8 @@ export function CheckboxesField<T extends string>({
   small = true,
 }: {
   id: string;
+  /** The boxes' name in a submitted form (the id when not given). */
+  name?: string;
   legend: ReactNode;
   hint?: string | undefined;
   options: ReadonlyArray<{ value: T; label: string; hint?: string | undefined }>;
@@ -159,7 +162,7 @@ export function CheckboxesField<T extends string>({
                 <input
                   className="nhsuk-checkboxes__input"
                   id={boxId}
-                  name={id}
+                  name={name}
                   type="checkbox"
                   value={option.value}
                   checked={values.includes(option.value)}

@@ -1,4 +1,4 @@
-import { organisationTypeDisplay } from '@gpbook/shared/practice-view';
+import { organisationTypeDisplay, type Consumer, type ConsumerKey } from '@gpbook/shared/practice-view';
 import { useState, type FormEvent } from 'react';
 import type { FormError } from '../../../components/error-summary';
 import { ErrorMessage } from '../../../components/form/error-message';
@@ -50,16 +50,41 @@ function DateField({
 export function VisibilityForm({
   action,
   initial,
+  offered,
   errors,
   onSearch,
 }: {
   action: string;
+  /** The practice's own choices (GET …/consumers), beyond the usual three; none when they could not be read. */
+  offered: readonly Consumer[];
   initial: VisibilitySearch;
   errors: readonly FormError[];
   onSearch: (search: VisibilitySearch) => void;
 }) {
   const [search, setSearch] = useState(initial);
   const error = (id: string) => errors.find((candidate) => candidate.fieldId === id)?.text;
+  const choices: Array<{ value: ConsumerKey; label: string; hint?: string | undefined }> = fixedConsumers.map(
+    (key) => ({
+      value: key,
+      label: fixedConsumerLabel[key].label,
+      hint: fixedConsumerLabel[key].hint,
+    }),
+  );
+  for (const consumer of offered)
+    if (!choices.some((choice) => choice.value === consumer.key))
+      choices.push({
+        value: consumer.key,
+        label: consumer.label,
+        hint:
+          consumer.kind === 'ods'
+            ? 'A practice in your network, booking by its ODS code'
+            : consumer.kind === 'none'
+              ? 'A booking service that does not say what it is'
+              : undefined,
+      });
+  // A choice in the address that the practice does not offer stays on offer, so it can be seen and undone.
+  for (const key of initial.consumers)
+    if (!choices.some((choice) => choice.value === key)) choices.push({ value: key, label: key });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSearch({ ...search, ods: search.ods.trim().toUpperCase() });
@@ -91,11 +116,8 @@ export function VisibilityForm({
         legend="Booking services to compare"
         hint="We search your appointment book as each of them would."
         small={false}
-        options={fixedConsumers.map((key) => ({
-          value: key,
-          label: fixedConsumerLabel[key].label,
-          hint: fixedConsumerLabel[key].hint,
-        }))}
+        name="consumer"
+        options={choices}
         values={search.consumers}
         onChange={(consumers) => setSearch({ ...search, consumers })}
         error={error(searchFieldIds.consumers)}

@@ -1,4 +1,5 @@
 import {
+  PRACTICE_VIEW_MAX_CONSUMERS,
   PRACTICE_VIEW_MAX_DAYS,
   type ConsumerKey,
   type OrganisationType,
@@ -14,8 +15,8 @@ import type { FormError } from '../../../components/error-summary';
 export interface VisibilitySearch {
   start: string;
   end: string;
-  /** The checkbox choices, in the order offered. */
-  consumers: FixedConsumer[];
+  /** The checkbox choices: the usual three, and any other the practice's choices offer (its federation). */
+  consumers: ConsumerKey[];
   /** The ODS code as typed (trimmed, upper case); empty when none. */
   ods: string;
   odsType: OrganisationType | 'none';
@@ -71,12 +72,15 @@ function isRealDate(value: string): boolean {
 export function readVisibilitySearch(params: URLSearchParams, today: LondonDate): VisibilitySearch {
   const keys = ['start', 'end', 'consumer', 'ods', 'odsType'];
   if (!keys.some((key) => params.has(key))) return defaultVisibilitySearch(today);
-  const chosen = params.getAll('consumer');
+  const chosen = params
+    .getAll('consumer')
+    .map((value) => readConsumerKey(value))
+    .filter((key): key is ConsumerKey => key !== undefined);
   const odsType = params.get('odsType');
   return {
     start: params.get('start')?.trim() ?? '',
     end: params.get('end')?.trim() ?? '',
-    consumers: fixedConsumers.filter((key) => chosen.includes(key)),
+    consumers: [...new Set(chosen)],
     ods: (params.get('ods') ?? '').trim().toUpperCase(),
     odsType: odsType === 'urgent-care' || odsType === 'none' ? odsType : 'gp-practice',
   };
@@ -95,9 +99,10 @@ export function visibilitySearchParams(search: VisibilitySearch): URLSearchParam
 /** The consumers to compare, as the visibility API takes them. */
 export function consumerKeys(search: VisibilitySearch): ConsumerKey[] {
   const keys: ConsumerKey[] = [...search.consumers];
-  if (search.ods !== '')
-    keys.push(search.odsType === 'none' ? `ods:${search.ods}` : `ods:${search.ods}:${search.odsType}`);
-  return keys;
+  if (search.ods === '') return keys;
+  const typed: ConsumerKey =
+    search.odsType === 'none' ? `ods:${search.ods}` : `ods:${search.ods}:${search.odsType}`;
+  return keys.includes(typed) ? keys : [...keys, typed];
 }
 
 /** Field ids of the form, where the error summary's links go. */
@@ -132,6 +137,11 @@ export function visibilitySearchErrors(search: VisibilitySearch): FormError[] {
     errors.push({
       fieldId: searchFieldIds.ods,
       text: 'Enter an ODS code of 3 to 10 letters and numbers, like B82005',
+    });
+  if (consumerKeys(search).length > PRACTICE_VIEW_MAX_CONSUMERS)
+    errors.push({
+      fieldId: searchFieldIds.consumers,
+      text: `Choose up to ${PRACTICE_VIEW_MAX_CONSUMERS} booking services at a time`,
     });
   if (consumerKeys(search).length === 0)
     errors.push({
