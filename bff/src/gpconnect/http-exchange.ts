@@ -47,7 +47,8 @@ export class HttpExchange {
         agent: secure ? this.httpsAgent : this.httpAgent,
         signal: request.signal,
       });
-      outgoing.once('error', reject);
+      // Kept for the whole exchange: an abort while the body is read is an error on the request too.
+      outgoing.on('error', reject);
       outgoing.once('response', (incoming) => {
         resolve({
           status: incoming.statusCode ?? 0,
