@@ -4,6 +4,8 @@ import {
   type OrganisationType,
   type PracticeRules,
   type RulesContext,
+  type ScheduleRule,
+  type SessionRule,
   type Weekday,
 } from '@gpbook/shared/practice-view';
 import type { FormError } from '../../../components/error-summary';
@@ -292,24 +294,20 @@ export function readRulesDraft(
     };
   });
   const roles = new Set(context.roles.map((role) => role.code));
-  const schedules = draft.schedules.map((schedule, index) => {
+  const schedules: ScheduleRule[] = draft.schedules.map((schedule, index) => {
     if (!roles.has(schedule.role)) issue(['schedules', index, 'role']);
-    return {
-      ...schedule,
-      sessions: schedule.sessions.map((session, sessionIndex) => {
-        if (session.deliveryChannel === '')
-          issue(['schedules', index, 'sessions', sessionIndex, 'deliveryChannel']);
-        return session;
-      }),
-    };
+    const sessions: SessionRule[] = [];
+    schedule.sessions.forEach((session, sessionIndex) => {
+      const { deliveryChannel } = session;
+      if (deliveryChannel === '') issue(['schedules', index, 'sessions', sessionIndex, 'deliveryChannel']);
+      else sessions.push({ ...session, deliveryChannel });
+    });
+    return { ...schedule, sessions };
   });
   if (errors.length > 0) return { errors };
   // The BFF checks the whole with the contract's schema, and the provider with the seed's; what they still refuse
   // comes back as 422 issues, put into words by ruleIssueError. (Not checked here with zod: decision 0080.)
-  return {
-    rules: { openAccess, accessProfiles, schedules: schedules as PracticeRules['schedules'] },
-    errors: [],
-  };
+  return { rules: { openAccess, accessProfiles, schedules }, errors: [] };
 }
 
 /** The errors of one field, for its inline message. */
