@@ -6,11 +6,12 @@ import {
   type Appointment,
 } from '@gpbook/shared/appointments';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorSummary, type FormError } from '../../components/error-summary';
 import { CharacterCount } from '../../components/form/character-count';
 import { OfflineReason } from '../../components/offline-banner';
+import { GoToAppointments } from '../../components/online-action-button';
 import { useAmendAppointment } from '../../features/appointments/api/amend-appointment';
 import { appointmentKind, inSentence, whenText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
@@ -107,11 +108,7 @@ function AmendForm({ appointment }: { appointment: Appointment }) {
               error={errorFor('comment')}
             />
             {failure?.outcome === 'unknown' ? (
-              // Until the patient has seen what the practice's system holds, another try could not say truly
-              // whether it worked.
-              <Link className="nhsuk-button" to="/" draggable="false">
-                Go to your appointments
-              </Link>
+              <GoToAppointments />
             ) : (
               <>
                 <button

@@ -3,6 +3,7 @@ import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-route
 import { BackLink } from '../../components/back-link';
 import { ErrorSummary } from '../../components/error-summary';
 import { OfflineReason } from '../../components/offline-banner';
+import { GoToAppointments } from '../../components/online-action-button';
 import { useCancelAppointment } from '../../features/appointments/api/cancel-appointment';
 import { appointmentKind, whenText, whoText } from '../../lib/describe';
 import { useDocumentTitle } from '../../lib/document-title';
@@ -65,12 +66,8 @@ function CancelConfirm({ appointment, reason }: { appointment: Appointment; reas
               <p>Your reason: {reason}</p>
               <p>You cannot undo this. The surgery can offer the time to someone else.</p>
               {failure?.outcome === 'unknown' ? (
-                // Until the patient has seen what the practice's system holds, another try could not say truly
-                // whether it worked.
                 <div className="nhsuk-button-group">
-                  <Link className="nhsuk-button nhsuk-button--reverse" to="/" draggable="false">
-                    Go to your appointments
-                  </Link>
+                  <GoToAppointments reverse />
                 </div>
               ) : (
                 <div className="nhsuk-button-group">

@@ -2,7 +2,7 @@ import type { BookAppointmentRequest } from '@gpbook/shared/appointments';
 import { deliveryChannelDisplay } from '@gpbook/shared/codes';
 import { formatAddress } from '@gpbook/shared/practices';
 import type { Slot } from '@gpbook/shared/slots';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorSummary } from '../../components/error-summary';
 import { SummaryRow } from '../../components/summary-row';
@@ -162,21 +162,16 @@ function BookCheck({
           <p className="nhsuk-body">
             By booking, you agree that the surgery team can read what you have written.
           </p>
-          {failure?.outcome === 'unknown' ? (
-            // Booking again before checking could book twice, or be told the time was taken by "someone else".
-            <Link className="nhsuk-button" to="/" draggable="false">
-              Go to your appointments
-            </Link>
-          ) : (
-            <OnlineActionButton
-              online={online}
-              pending={book.isPending}
-              label="Book appointment"
-              pendingLabel="Booking…"
-              action="book an appointment"
-              onClick={submit}
-            />
-          )}
+          {/* Booking again before checking could book twice, or be told the time was taken by "someone else". */}
+          <OnlineActionButton
+            outcomeUnknown={failure?.outcome === 'unknown'}
+            online={online}
+            pending={book.isPending}
+            label="Book appointment"
+            pendingLabel="Booking…"
+            action="book an appointment"
+            onClick={submit}
+          />
         </div>
       </div>
     </>

@@ -1,7 +1,7 @@
 import type { RescheduleAppointmentResponse } from '@gpbook/shared/appointments';
 import { deliveryChannelDisplay } from '@gpbook/shared/codes';
 import type { Slot } from '@gpbook/shared/slots';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorPanel } from '../../components/error-panel';
 import { ErrorSummary } from '../../components/error-summary';
@@ -132,21 +132,16 @@ export function RescheduleCheck({
           <p className="nhsuk-body">
             We will book the new appointment first, then cancel this one. The reason you gave stays the same.
           </p>
-          {failure?.outcome === 'unknown' ? (
-            // Trying again before checking could book a second new appointment.
-            <Link className="nhsuk-button" to="/" draggable="false">
-              Go to your appointments
-            </Link>
-          ) : (
-            <OnlineActionButton
-              online={online}
-              pending={reschedule.isPending}
-              label="Confirm new appointment"
-              pendingLabel="Changing…"
-              action="change an appointment"
-              onClick={submit}
-            />
-          )}
+          {/* Trying again before checking could book a second new appointment. */}
+          <OnlineActionButton
+            outcomeUnknown={failure?.outcome === 'unknown'}
+            online={online}
+            pending={reschedule.isPending}
+            label="Confirm new appointment"
+            pendingLabel="Changing…"
+            action="change an appointment"
+            onClick={submit}
+          />
         </div>
       </div>
     </>
