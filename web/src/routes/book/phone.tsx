@@ -1,8 +1,7 @@
 import type { Slot } from '@gpbook/shared/slots';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { BackLink } from '../../components/back-link';
-import { ErrorSummary, type FormError } from '../../components/error-summary';
+import type { FormError } from '../../components/error-summary';
 import { TextInput } from '../../components/form/text-input';
 import { useAppointment } from '../../features/appointments/api/get-appointment';
 import { useBookingDraft } from '../../features/booking/components/booking-draft-context';
@@ -17,7 +16,7 @@ import {
 } from '../../features/booking/lib/booking-steps';
 import { useDocumentTitle } from '../../lib/document-title';
 import { ChosenSlotUnavailable } from './chosen-slot-unavailable';
-import { slotSummaryText } from './slot-summary';
+import { BookingStepForm } from './booking-step-form';
 import { StepRedirect } from './step-redirect';
 import { useBookingFlow } from './use-booking-flow';
 import { useChosenSlot } from './use-chosen-slot';
@@ -86,32 +85,20 @@ function PhoneForm({
   };
 
   return (
-    <>
-      <BackLink to={back} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <p className="nhsuk-body nhsuk-u-secondary-text-colour app-chosen-slot">{slotSummaryText(slot)}</p>
-          <form onSubmit={submit} noValidate>
-            <TextInput
-              id="phone"
-              label={QUESTION}
-              isPageHeading
-              hint="The surgery will phone you on this number at about the time of your appointment. It can be a mobile or a landline, for example 07700 900 982."
-              type="tel"
-              autoComplete="tel"
-              inputMode="tel"
-              widthClass="nhsuk-input--width-20"
-              value={value}
-              onChange={setValue}
-              error={error}
-            />
-            <button className="nhsuk-button" type="submit">
-              Continue
-            </button>
-          </form>
-        </div>
-      </div>
-    </>
+    <BookingStepForm slot={slot} back={back} errors={errors} onSubmit={submit}>
+      <TextInput
+        id="phone"
+        label={QUESTION}
+        isPageHeading
+        hint="The surgery will phone you on this number at about the time of your appointment. It can be a mobile or a landline, for example 07700 900 982."
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        widthClass="nhsuk-input--width-20"
+        value={value}
+        onChange={setValue}
+        error={error}
+      />
+    </BookingStepForm>
   );
 }

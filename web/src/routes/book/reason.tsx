@@ -2,14 +2,13 @@ import { COMMENT_MAX, COMMENT_MAX_WITH_PHONE, DESCRIPTION_MAX } from '@gpbook/sh
 import type { Slot } from '@gpbook/shared/slots';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { BackLink } from '../../components/back-link';
 import { ChosenSlotUnavailable } from './chosen-slot-unavailable';
-import { ErrorSummary, type FormError } from '../../components/error-summary';
+import type { FormError } from '../../components/error-summary';
 import { validateReason, type ReasonField } from '../../features/booking/lib/validate-reason';
 import { CharacterCount } from '../../components/form/character-count';
 import { useBookingDraft } from '../../features/booking/components/booking-draft-context';
 import { nextPath, previousPath, stepPath, needsRedirect } from '../../features/booking/lib/booking-steps';
-import { slotSummaryText } from './slot-summary';
+import { BookingStepForm } from './booking-step-form';
 import { useDocumentTitle } from '../../lib/document-title';
 import { StepRedirect } from './step-redirect';
 import { useBookingFlow } from './use-booking-flow';
@@ -65,39 +64,27 @@ function ReasonForm({ slot, back, next }: { slot: Slot; back: string; next: stri
   };
 
   return (
-    <>
-      <BackLink to={back} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <p className="nhsuk-body nhsuk-u-secondary-text-colour app-chosen-slot">{slotSummaryText(slot)}</p>
-          <form onSubmit={submit} noValidate>
-            <CharacterCount
-              id="description"
-              label={QUESTION}
-              isPageHeading
-              hint="Say briefly why you want to see someone, for example ‘cough for 3 weeks’. The surgery team will read this."
-              maxLength={DESCRIPTION_MAX}
-              value={values.description}
-              onChange={set('description')}
-              error={errorFor('description')}
-              rows={3}
-            />
-            <CharacterCount
-              id="comment"
-              label="Is there anything else the surgery should know? (optional)"
-              hint="For example, if you need an interpreter or help getting into the building"
-              maxLength={commentMax}
-              value={values.comment}
-              onChange={set('comment')}
-              error={errorFor('comment')}
-            />
-            <button className="nhsuk-button" type="submit">
-              Continue
-            </button>
-          </form>
-        </div>
-      </div>
-    </>
+    <BookingStepForm slot={slot} back={back} errors={errors} onSubmit={submit}>
+      <CharacterCount
+        id="description"
+        label={QUESTION}
+        isPageHeading
+        hint="Say briefly why you want to see someone, for example ‘cough for 3 weeks’. The surgery team will read this."
+        maxLength={DESCRIPTION_MAX}
+        value={values.description}
+        onChange={set('description')}
+        error={errorFor('description')}
+        rows={3}
+      />
+      <CharacterCount
+        id="comment"
+        label="Is there anything else the surgery should know? (optional)"
+        hint="For example, if you need an interpreter or help getting into the building"
+        maxLength={commentMax}
+        value={values.comment}
+        onChange={set('comment')}
+        error={errorFor('comment')}
+      />
+    </BookingStepForm>
   );
 }
