@@ -22,6 +22,8 @@ import { BROWSER_HEADERS, startBenchStack } from './lib/stack.js';
 const PRACTICE = 'Y90001';
 const ROUNDS = 2;
 const SECONDS = 4;
+/** Load before each comparison, so the BFF's code is compiled (JIT) before it is measured. */
+const WARMUP_SECONDS = 3;
 /** Hop-by-hop and per-connection headers autocannon sets itself. */
 const NOT_REPLAYED = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 
@@ -75,7 +77,12 @@ try {
     for (const connections of [1, 10]) {
       runs.push([
         connections,
-        await compare(subject, floor, { connections, seconds: SECONDS, rounds: ROUNDS }),
+        await compare(subject, floor, {
+          connections,
+          seconds: SECONDS,
+          rounds: ROUNDS,
+          warmupSeconds: WARMUP_SECONDS,
+        }),
       ]);
     }
     // The extra hop alone: a bare pass-through in its own process, forwarding that same request untouched.
@@ -94,7 +101,12 @@ try {
       for (const connections of [1, 10]) {
         hops.push([
           connections,
-          await compare(subject, hop, { connections, seconds: SECONDS, rounds: ROUNDS }),
+          await compare(subject, hop, {
+            connections,
+            seconds: SECONDS,
+            rounds: ROUNDS,
+            warmupSeconds: WARMUP_SECONDS,
+          }),
         ]);
       }
     } finally {
