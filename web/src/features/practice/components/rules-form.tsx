@@ -2,6 +2,7 @@ import { deliveryChannelDisplay, roleGroupDisplay } from '@gpbook/shared/codes';
 import type { PracticeRules, RulesResponse } from '@gpbook/shared/practice-view';
 import { useState, type FormEvent } from 'react';
 import type { FormError } from '../../../components/error-summary';
+import { ErrorMessage } from '../../../components/form/error-message';
 import { TextInput } from '../../../components/form/text-input';
 import {
   fieldError,
@@ -22,7 +23,7 @@ const unitOptions: ReadonlyArray<{ value: DurationUnit; label: string }> = [
   { value: 'days', label: 'days' },
 ];
 
-/** An embargo: an amount and its unit (sent as minutes). */
+/** An embargo: an amount and its unit side by side (sent as minutes); one label, hint and error for both. */
 function EmbargoField({
   id,
   label,
@@ -38,23 +39,47 @@ function EmbargoField({
   onChange: (value: DurationDraft) => void;
   error?: string | undefined;
 }) {
+  const hintId = `${id}-hint`;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
   return (
-    <div className="app-practice-duration">
-      <NumberField
-        id={id}
-        label={label}
-        hint={hint}
-        value={value.amount}
-        onChange={(amount) => onChange({ ...value, amount })}
-        error={error}
-      />
-      <SelectField
-        id={`${id}-unit`}
-        label={`${label}: unit`}
-        options={unitOptions}
-        value={value.unit}
-        onChange={(unit) => onChange({ ...value, unit: unit === '' ? 'minutes' : unit })}
-      />
+    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="nhsuk-hint" id={hintId}>
+        {hint}
+      </div>
+      {error && errorId ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
+      <div className="app-practice-duration">
+        <input
+          className={`nhsuk-input nhsuk-input--width-4${error ? ' nhsuk-input--error' : ''}`}
+          id={id}
+          name={id}
+          type="text"
+          inputMode="numeric"
+          spellCheck={false}
+          value={value.amount}
+          onChange={(event) => onChange({ ...value, amount: event.target.value })}
+          aria-describedby={describedBy}
+        />
+        <label className="nhsuk-u-visually-hidden" htmlFor={`${id}-unit`}>
+          {label}: unit
+        </label>
+        <select
+          className="nhsuk-select"
+          id={`${id}-unit`}
+          name={`${id}-unit`}
+          value={value.unit}
+          onChange={(event) => onChange({ ...value, unit: event.target.value as DurationUnit })}
+        >
+          {unitOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
     </div>
   );
 }
