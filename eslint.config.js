@@ -17,6 +17,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       '.data/**',
+      'bench-results/**',
       'eslint.config.js',
       'vitest.config.ts',
       '*/vitest.config.ts',
