@@ -136,7 +136,7 @@ test('a practice manager finds why slots are hidden, lifts an embargo and sees t
     });
     await expect(restricted).toBeVisible();
     await expect(restricted).toContainText(
-      'add urgent care (such as NHS 111) to the access profile’s organisation types',
+      'tick ‘Urgent care (such as NHS 111)’ in the access profile’s organisation types',
     );
     await expect(restricted).toContainText('Change the rules');
     await expect(page.getByText('Not offered: restricted').first()).toBeVisible();

@@ -64,7 +64,7 @@ const expected: Record<ExplanationReason, { slot: Parameters<typeof reasonHelp>[
     says: [
       'Slots under the access profile ‘GP practices only’ are offered only to GP practices.',
       'NHS 111 (urgent care) searches as urgent care (such as NHS 111), so it is not offered them.',
-      'add urgent care (such as NHS 111) to the access profile’s organisation types',
+      'tick ‘Urgent care (such as NHS 111)’ in the access profile’s organisation types',
       'in Change the rules',
     ],
   },

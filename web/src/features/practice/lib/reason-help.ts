@@ -6,6 +6,7 @@ import type {
   OrganisationType,
   SlotExplanation,
 } from '@gpbook/shared/practice-view';
+import { organisationTypeDisplay } from '@gpbook/shared/practice-view';
 import { formatLondonDate, formatLondonTime } from '@gpbook/shared/time';
 import { consumerName } from './difference';
 import { daysWords, durationWords } from './words';
@@ -61,8 +62,8 @@ function profileAudience(profile: AccessProfileRule): string {
 function consumerIdentity(consumer: Consumer): { searchesAs: string; toAdd: string } {
   if (consumer.orgType)
     return {
-      searchesAs: orgTypeWords[consumer.orgType],
-      toAdd: `add ${orgTypeWords[consumer.orgType]} to the access profile’s organisation types`,
+      searchesAs: consumer.orgType === 'gp-practice' ? 'a GP practice' : orgTypeWords[consumer.orgType],
+      toAdd: `tick ‘${organisationTypeDisplay[consumer.orgType]}’ in the access profile’s organisation types`,
     };
   if (consumer.odsCode)
     return {
