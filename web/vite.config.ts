@@ -198,6 +198,8 @@ export default defineConfig(({ command }) => ({
         // Precache the app shell only. Patient data never goes into the service worker's caches, and the worker
         // never answers anything under /api or /auth (decision D6): those always go to the network.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // The practice view is for practice staff, online: patients' devices do not download it in the background.
+        globIgnores: ['**/practice-app-*'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/auth\//, /^\/\.well-known\//],
         runtimeCaching: [],
