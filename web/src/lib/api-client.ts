@@ -1,4 +1,4 @@
-import type { ApiErrorCode, FieldError } from '@gpbook/shared/errors';
+import type { ApiErrorCode, FieldError, ValidationIssue } from '@gpbook/shared/errors';
 import { CSRF_HEADER } from '@gpbook/shared/session';
 import { apiError } from './answers';
 import { csrfToken } from './csrf';
@@ -88,18 +88,31 @@ interface RequestOptions<T> {
   signal?: AbortSignal | undefined;
 }
 
-/** Calls the BFF and parses the answer with the check of the route's schema from `shared` (./answers.ts). */
-export async function apiRequest<T>(
-  method: Method,
+/** What the BFF's error answer said, for the caller's own error class. */
+export interface ErrorAnswer {
+  status: number;
+  code: ApiErrorCode | ClientErrorCode;
+  message: string;
+  fields: readonly FieldError[];
+  issues: readonly ValidationIssue[];
+}
+
+/**
+ * One JSON call to the BFF: sends `body` as JSON, parses a 2xx answer with `schema` (omit for a 204), and turns
+ * every failure into the caller's error (`fail`): no answer at all (`offline` or `service_unreachable`, by what
+ * the browser says of its connection), the BFF's typed error answer, or anything else (`invalid_response`). The
+ * patient app's calls and the practice view's go through here, each with its own error class.
+ */
+export async function sendJson<T>(
+  method: string,
   path: string,
-  options: RequestOptions<T> = {},
+  options: RequestOptions<T> & { headers?: Record<string, string> },
+  fail: (answer: ErrorAnswer) => Error,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
-    const token = csrfToken();
-    if (token) headers[CSRF_HEADER] = token;
-  }
+  const failure = (status: number, code: ErrorAnswer['code'], message: string) =>
+    fail({ status, code, message, fields: [], issues: [] });
   let response: Response;
   try {
     response = await fetch(path, {
@@ -113,24 +126,35 @@ export async function apiRequest<T>(
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     // fetch rejects only when no answer came at all: the device is offline, or our service did not answer.
     throw navigator.onLine
-      ? new ApiError(0, 'service_unreachable', 'The service did not answer')
-      : new ApiError(0, 'offline', 'The device is offline');
+      ? failure(0, 'service_unreachable', 'The service did not answer')
+      : failure(0, 'offline', 'The device is offline');
   }
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = apiError.safeParse(body);
     if (parsed.success) {
-      const { code, message, fields } = parsed.data.error;
-      throw new ApiError(response.status, code, message, fields ?? []);
+      const { code, message, fields, issues } = parsed.data.error;
+      throw fail({ status: response.status, code, message, fields: fields ?? [], issues: issues ?? [] });
     }
-    // Not the patient API's answer (a proxy's error page, say): it tells us nothing of what happened.
-    throw new ApiError(response.status, 'invalid_response', `Unexpected status ${response.status}`);
+    // Not the BFF's answer (a proxy's error page, say): it tells us nothing of what happened.
+    throw failure(response.status, 'invalid_response', `Unexpected status ${response.status}`);
   }
   if (!options.schema) return undefined as T;
   const parsed = options.schema.safeParse(body);
   if (!parsed.success)
-    throw new ApiError(response.status, 'invalid_response', 'The service sent an unexpected answer');
+    throw failure(response.status, 'invalid_response', 'The service sent an unexpected answer');
   return parsed.data;
+}
+
+/** Calls the BFF and parses the answer with the check of the route's schema from `shared` (./answers.ts). */
+export function apiRequest<T>(method: Method, path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const token = method === 'GET' ? undefined : csrfToken();
+  return sendJson(
+    method,
+    path,
+    { ...options, ...(token ? { headers: { [CSRF_HEADER]: token } } : {}) },
+    (answer) => new ApiError(answer.status, answer.code, answer.message, answer.fields),
+  );
 }
 
 export function apiGet<T>(path: string, schema: AnswerParser<T>, signal?: AbortSignal): Promise<T> {

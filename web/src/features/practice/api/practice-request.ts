@@ -1,7 +1,6 @@
 import type { ApiErrorCode, ValidationIssue } from '@gpbook/shared/errors';
 import { CSRF_HEADER } from '@gpbook/shared/session';
-import type { AnswerParser } from '../../../lib/api-client';
-import { apiError } from '../../../lib/answers';
+import { sendJson, type AnswerParser } from '../../../lib/api-client';
 
 /** Failures the practice view finds for itself, beside the BFF's codes (as the patient app's API client). */
 export type PracticeClientErrorCode = 'offline' | 'service_unreachable' | 'invalid_response';
@@ -43,44 +42,25 @@ interface PracticeRequestOptions<T> {
 }
 
 /** Calls the BFF's staff API and parses the answer with the route's schema from `shared`. */
-export async function practiceRequest<T>(
+export function practiceRequest<T>(
   method: 'GET' | 'POST' | 'PUT',
   path: string,
   options: PracticeRequestOptions<T> = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const headers: Record<string, string> = {};
   if (method !== 'GET' && options.csrfToken) headers[CSRF_HEADER] = options.csrfToken;
   if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
+  return sendJson(
+    method,
+    path,
+    {
+      ...(options.schema ? { schema: options.schema } : {}),
+      ...(options.body !== undefined ? { body: options.body } : {}),
+      signal: options.signal,
       headers,
-      credentials: 'same-origin',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw navigator.onLine
-      ? new PracticeApiError(0, 'service_unreachable', 'The service did not answer')
-      : new PracticeApiError(0, 'offline', 'The device is offline');
-  }
-  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const parsed = apiError.safeParse(body);
-    if (parsed.success) {
-      const { code, message, issues } = parsed.data.error;
-      throw new PracticeApiError(response.status, code, message, issues ?? []);
-    }
-    throw new PracticeApiError(response.status, 'invalid_response', `Unexpected status ${response.status}`);
-  }
-  if (!options.schema) return undefined as T;
-  const parsed = options.schema.safeParse(body);
-  if (!parsed.success)
-    throw new PracticeApiError(response.status, 'invalid_response', 'The service sent an unexpected answer');
-  return parsed.data;
+    },
+    (answer) => new PracticeApiError(answer.status, answer.code, answer.message, answer.issues),
+  );
 }
 
 /** Retry only what might succeed on a second try (no answer, or a gateway's 502-504), at most twice. */
