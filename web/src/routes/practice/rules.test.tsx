@@ -191,6 +191,29 @@ describe('Change the rules', () => {
     ).toHaveValue('days');
   });
 
+  it('adds an access profile, and removes one from the schedules and sessions that named it', async () => {
+    const api = stubPractice({ [`PUT ${RULES}`]: { status: 200, body: makeRules(4) } });
+    const profile = await openRules();
+    await userEvent.click(screen.getByRole('button', { name: 'Add an access profile' }));
+    const added = within(await screen.findByRole('group', { name: 'profile-2' }));
+    await userEvent.type(added.getByRole('textbox', { name: 'Name' }), 'Federation hub');
+    await userEvent.type(added.getByRole('textbox', { name: /ODS codes let in/ }), 'Y90100');
+    await userEvent.click(profile.getByRole('button', { name: 'Remove this access profile: NHS 111' }));
+    expect(screen.queryByRole('group', { name: 'NHS 111' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save the rules' }));
+
+    await waitFor(() => expect(api.callsTo('PUT', RULES)).toHaveLength(1));
+    const [put] = api.callsTo('PUT', RULES);
+    expect(put?.body).toMatchObject({
+      rules: {
+        accessProfiles: [
+          { id: 'profile-2', description: 'Federation hub', orgTypes: [], odsCodes: ['Y90100'] },
+        ],
+        schedules: [{ id: 'lewis-clinic', accessProfiles: [], sessions: [{ accessProfiles: [] }] }],
+      },
+    });
+  });
+
   it('on 422 puts each of the provider’s problems into words, linked to its field', async () => {
     stubPractice({
       [`PUT ${RULES}`]: {

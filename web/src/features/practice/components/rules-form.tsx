@@ -13,6 +13,8 @@ import {
   sessionWords,
   type DurationDraft,
   type DurationUnit,
+  withNewProfile,
+  withoutProfile,
   type RulesDraft,
 } from '../lib/rules-form';
 import { CheckboxesField, NumberField, SelectField, YesNoField } from './form-fields';
@@ -246,9 +248,28 @@ export function RulesForm({
               onChange={(maxBookedSlots) => setProfile(index, { maxBookedSlots })}
               error={error(id('limit'))}
             />
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary"
+              onClick={() => update((current) => withoutProfile(current, profile.id))}
+            >
+              Remove this access profile
+              <span className="nhsuk-u-visually-hidden">: {profile.description.trim() || profile.id}</span>
+            </button>
           </fieldset>
         );
       })}
+      <p>
+        Removing a profile takes it off every schedule and session that names it: their slots then follow
+        their other profiles, or the open-access terms. Appointments already booked do not change.
+      </p>
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary"
+        onClick={() => update(withNewProfile)}
+      >
+        Add an access profile
+      </button>
 
       <h2 id="schedules">Schedules</h2>
       <p>

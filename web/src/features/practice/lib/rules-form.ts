@@ -314,3 +314,43 @@ export function readRulesDraft(
 export function fieldError(errors: readonly FormError[], fieldId: string): string | undefined {
   return errors.find((error) => error.fieldId === fieldId)?.text;
 }
+
+/**
+ * A new, empty access profile for the draft, with an id no profile of the draft has (ids are FHIR ids: letters,
+ * digits, "-" and "."). It is not valid until it names an organisation type or an ODS code.
+ */
+export function withNewProfile(draft: RulesDraft): RulesDraft {
+  const taken = new Set(draft.accessProfiles.map((profile) => profile.id));
+  let n = draft.accessProfiles.length + 1;
+  while (taken.has(`profile-${n}`)) n++;
+  const profile: ProfileDraft = {
+    id: `profile-${n}`,
+    description: '',
+    orgTypes: [],
+    odsCodes: '',
+    bookingWindowDays: '',
+    embargo: { amount: '', unit: 'minutes' },
+    maxBookedSlots: '',
+  };
+  return { ...draft, accessProfiles: [...draft.accessProfiles, profile] };
+}
+
+/**
+ * The draft without the access profile `id`, and without it in every schedule and session that named it: their
+ * slots then follow the other profiles they name, or the open-access terms when none is left.
+ */
+export function withoutProfile(draft: RulesDraft, id: string): RulesDraft {
+  const others = (profiles: string[]) => profiles.filter((profile) => profile !== id);
+  return {
+    ...draft,
+    accessProfiles: draft.accessProfiles.filter((profile) => profile.id !== id),
+    schedules: draft.schedules.map((schedule) => ({
+      ...schedule,
+      accessProfiles: others(schedule.accessProfiles),
+      sessions: schedule.sessions.map((session) => ({
+        ...session,
+        accessProfiles: others(session.accessProfiles),
+      })),
+    })),
+  };
+}
