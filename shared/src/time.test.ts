@@ -140,6 +140,53 @@ describe('formatting for patients', () => {
     expect(formatLondonTime('2026-10-25T01:30:00Z')).toBe('1:30am');
   });
 
+  it('agrees with Intl’s Europe/London (the tz database) every 15 minutes across the clock changes, and for 3,000 other instants', () => {
+    const parts = (format: Intl.DateTimeFormat, instant: Date) => {
+      const found = format.formatToParts(instant);
+      return (type: Intl.DateTimeFormatPartTypes) => found.find((part) => part.type === type)?.value ?? '';
+    };
+    const dates = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    const times = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const expectedTime = (instant: Date) => {
+      const part = parts(times, instant);
+      const hour = Number(part('hour')) % 24;
+      const minute = part('minute');
+      if (minute === '00' && hour === 12) return 'midday';
+      if (minute === '00' && hour === 0) return 'midnight';
+      const hour12 = hour % 12 === 0 ? 12 : hour % 12;
+      return `${hour12}${minute === '00' ? '' : `:${minute}`}${hour < 12 ? 'am' : 'pm'}`;
+    };
+    const instants: Date[] = [];
+    for (const change of ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2027-03-28T01:00:00Z']) {
+      for (let step = -8 * 4; step <= 8 * 4; step++)
+        instants.push(new Date(Date.parse(change) + step * 15 * 60_000));
+    }
+    let seed = 7;
+    for (let i = 0; i < 3000; i++) {
+      seed = (seed * 48271) % 2147483647;
+      instants.push(new Date(Date.UTC(2024, 0, 1) + (seed % (6 * 366 * 86_400)) * 1000));
+    }
+    for (const instant of instants) {
+      const date = parts(dates, instant);
+      expect(formatLondonDate(instant)).toBe(
+        `${date('weekday')} ${date('day')} ${date('month')} ${date('year')}`,
+      );
+      expect(formatLondonTime(instant)).toBe(expectedTime(instant));
+      expect(formatLondonTime(londonDateTimeWithOffset(instant))).toBe(expectedTime(instant));
+    }
+  });
+
   it('counts minutes between instants across a clock change', () => {
     expect(minutesBetween('2026-03-29T00:50:00+00:00', '2026-03-29T02:10:00+01:00')).toBe(20);
     expect(minutesBetween('2017-09-15T11:30:00+01:00', '2017-09-15T11:40:00+01:00')).toBe(10);

@@ -80,60 +80,52 @@ function dateOfDayNumber(days: number): LondonDate {
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
-/**
- * The formatters, made when first used: the first Intl.DateTimeFormat with a time zone loads the zone data, which
- * costs a phone's main thread about 170 ms, and the web's start page formats no date (decision 0080).
- */
-function once<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= make());
-}
-const londonDateParts = once(
-  () =>
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: LONDON,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }),
-);
-const londonTimeParts = once(
-  () =>
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: LONDON,
-      hour: 'numeric',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }),
-);
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
-function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
-  return parts.find((candidate) => candidate.type === type)?.value ?? '';
+/**
+ * "Tuesday 3 March 2026" from a London calendar date's own fields. Which weekday a calendar date is has nothing to
+ * do with any time zone, so no zone data is needed (on a phone, the first zone-aware Intl formatter costs about
+ * 170 ms of main thread: decision 0080).
+ */
+function calendarDateText(date: LondonDate): string {
+  const { year, month, day } = calendarFields(date);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return `${WEEKDAYS[weekday] ?? ''} ${day} ${MONTHS[month - 1] ?? ''} ${year}`;
 }
 
 /** "Tuesday 3 March 2026": the London date of an instant, as NHS content style writes it. */
 export function formatLondonDate(instant: string | Date): string {
-  // Assembled from parts, so the result does not depend on the ICU version's punctuation.
-  const parts = londonDateParts().formatToParts(toDate(instant));
-  return `${part(parts, 'weekday')} ${part(parts, 'day')} ${part(parts, 'month')} ${part(parts, 'year')}`;
+  return calendarDateText(londonDateOf(instant));
 }
 
 /** "Tuesday 3 March 2026" for a `yyyy-mm-dd` London date (a day heading in the slot list). */
 export function formatLondonCalendarDate(date: LondonDate): string {
-  const { year, month, day } = calendarFields(date);
-  // Midday UTC on that date is on the same London date in GMT and in BST.
-  return formatLondonDate(new Date(Date.UTC(year, month - 1, day, 12)));
+  return calendarDateText(date);
 }
 
 /**
  * The London time of an instant in NHS content style: "9am", "9:30am", "2:15pm", and "midday" / "midnight"
- * rather than the ambiguous 12am and 12pm.
+ * rather than the ambiguous 12am and 12pm. Read from the instant's London wall-clock text, whose offset comes from
+ * the tz database (londonText), so one zone lookup serves dates, times and offsets alike.
  */
 export function formatLondonTime(instant: string | Date): string {
-  const parts = londonTimeParts().formatToParts(toDate(instant));
-  const hour = Number(part(parts, 'hour')) % 24;
-  const minute = part(parts, 'minute');
+  const text = londonText(toDate(instant).getTime());
+  const hour = Number(text.slice(11, 13));
+  const minute = text.slice(14, 16);
   if (minute === '00' && hour === 12) return 'midday';
   if (minute === '00' && hour === 0) return 'midnight';
   const hour12 = hour % 12 === 0 ? 12 : hour % 12;
