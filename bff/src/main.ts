@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  GP Appointments is running: open ${stack.bffUrl}`,
+    `  Practice view, for GP practice staff: ${stack.bffUrl}/practice`,
     ...(stack.providerUrl
       ? [`  Reference GP Connect provider: ${stack.providerUrl}/{ODS}/STU3/1/gpconnect`]
       : []),
