@@ -3,9 +3,37 @@ import { ErrorMessage } from '../../../components/form/error-message';
 
 /** Small NHS.UK form pieces for the rules form, each with label, hint and inline error. */
 
-function describedBy(...ids: Array<string | undefined | false>): string | undefined {
-  return ids.filter(Boolean).join(' ') || undefined;
+/** The ids of a field's hint and error (when it has them), and what the field is described by. */
+function fieldTextIds(id: string, hint: string | undefined, error: string | undefined) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return { hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
 }
+
+/** A field's hint, then its inline error, as NHS.UK places them under the label or legend. */
+function FieldTexts({
+  hint,
+  error,
+  ids,
+}: {
+  hint: string | undefined;
+  error: string | undefined;
+  ids: ReturnType<typeof fieldTextIds>;
+}) {
+  return (
+    <>
+      {hint ? (
+        <div className="nhsuk-hint" id={ids.hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {error && ids.errorId ? <ErrorMessage id={ids.errorId}>{error}</ErrorMessage> : null}
+    </>
+  );
+}
+
+const groupClass = (error: string | undefined) =>
+  `nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`;
 
 export function NumberField({
   id,
@@ -25,8 +53,7 @@ export function NumberField({
   onChange: (value: string) => void;
   error?: string | undefined;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const ids = fieldTextIds(id, hint, error);
   const input = (
     <input
       className={`nhsuk-input nhsuk-input--width-4${error ? ' nhsuk-input--error' : ''}`}
@@ -37,20 +64,15 @@ export function NumberField({
       spellCheck={false}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      aria-describedby={describedBy(hintId, errorId)}
+      aria-describedby={ids.describedBy}
     />
   );
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+    <div className={groupClass(error)}>
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error && errorId ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
+      <FieldTexts hint={hint} error={error} ids={ids} />
       {suffix ? (
         <div className="nhsuk-input-wrapper">
           {input}
@@ -85,19 +107,13 @@ export function SelectField<T extends string>({
   /** An empty first choice ("Choose a role"), for a value not chosen yet. */
   placeholder?: string | undefined;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const ids = fieldTextIds(id, hint, error);
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+    <div className={groupClass(error)}>
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error && errorId ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
+      <FieldTexts hint={hint} error={error} ids={ids} />
       <select
         className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`}
         id={id}
@@ -105,7 +121,7 @@ export function SelectField<T extends string>({
         value={value}
         required
         onChange={(event) => onChange(event.target.value as T | '')}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={ids.describedBy}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -141,18 +157,12 @@ export function CheckboxesField<T extends string>({
   error?: string | undefined;
   small?: boolean;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const ids = fieldTextIds(id, hint, error);
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
+    <div className={groupClass(error)}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={ids.describedBy}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div className="nhsuk-hint" id={hintId}>
-            {hint}
-          </div>
-        ) : null}
-        {error && errorId ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
+        <FieldTexts hint={hint} error={error} ids={ids} />
         <div className={`nhsuk-checkboxes${small ? ' nhsuk-checkboxes--small' : ''}`}>
           {options.map((option, index) => {
             const boxId = index === 0 ? id : `${id}-${index + 1}`;
@@ -206,16 +216,12 @@ export function YesNoField({
   value: boolean;
   onChange: (value: boolean) => void;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
+  const ids = fieldTextIds(id, hint, undefined);
   return (
     <div className="nhsuk-form-group">
-      <fieldset className="nhsuk-fieldset" aria-describedby={hintId}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={ids.describedBy}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div className="nhsuk-hint" id={hintId}>
-            {hint}
-          </div>
-        ) : null}
+        <FieldTexts hint={hint} error={undefined} ids={ids} />
         <div className="nhsuk-radios nhsuk-radios--inline nhsuk-radios--small">
           {[true, false].map((option) => {
             const radioId = option ? id : `${id}-no`;
