@@ -46,6 +46,10 @@ const RULES_BODY_LIMIT = 512 * 1024;
 export function practiceViewRoutes(options: PracticeViewRoutesOptions): FastifyPluginAsyncZod {
   const { visibility, admin, directory } = options;
   return async (app) => {
+    // Practice data is never for a cache, errors included.
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
     app.setErrorHandler((error, _request, reply) => {
       if (error instanceof PracticeAdminFailure) return sendFailure(reply, error);
       throw error;
@@ -54,8 +58,7 @@ export function practiceViewRoutes(options: PracticeViewRoutesOptions): FastifyP
     app.get(
       '/api/practice/:ods/consumers',
       { schema: { params: practiceViewParamsSchema, response: { 200: consumerOptionsResponseSchema } } },
-      async (request, reply) => {
-        reply.header('cache-control', 'no-store');
+      async (request) => {
         const { practice } = actingFor(request, request.params.ods);
         const names = (ods: string) => directory.get(ods)?.name;
         const federation = directory
@@ -81,8 +84,7 @@ export function practiceViewRoutes(options: PracticeViewRoutesOptions): FastifyP
           response: { 200: visibilityResponseSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'no-store');
+      async (request) => {
         const { practice, staff } = actingFor(request, request.params.ods);
         return visibility.visibility({ staff, practice, query: request.query, traceId: request.id });
       },
@@ -97,8 +99,7 @@ export function practiceViewRoutes(options: PracticeViewRoutesOptions): FastifyP
           response: { 200: explanationsResponseSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'no-store');
+      async (request) => {
         const { practice, entry, caller } = adminTarget(request, request.params.ods);
         const { consumer, searchFilter } = resolveConsumer(
           request.query.consumer,
@@ -118,8 +119,7 @@ export function practiceViewRoutes(options: PracticeViewRoutesOptions): FastifyP
     app.get(
       '/api/practice/:ods/rules',
       { schema: { params: practiceViewParamsSchema, response: { 200: rulesResponseSchema } } },
-      async (request, reply) => {
-        reply.header('cache-control', 'no-store');
+      async (request) => {
         const { practice, entry, caller } = adminTarget(request, request.params.ods);
         return rulesResponseOf(practice, await admin.rules(entry, caller));
       },
@@ -136,8 +136,7 @@ export function practiceViewRoutes(options: PracticeViewRoutesOptions): FastifyP
           response: { 200: rulesResponseSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'no-store');
+      async (request) => {
         const { practice, entry, caller, role } = adminTarget(request, request.params.ods);
         if (!role.canChangeRules)
           throw new ApiHttpError(403, 'forbidden', "Only a practice manager can change the practice's rules");
@@ -183,8 +182,7 @@ export function practiceViewRoutes(options: PracticeViewRoutesOptions): FastifyP
           response: { 200: auditResponseSchema },
         },
       },
-      async (request, reply) => {
-        reply.header('cache-control', 'no-store');
+      async (request) => {
         const { practice, entry, caller } = adminTarget(request, request.params.ods);
         const answer = await admin.audit(entry, caller, request.query.limit);
         return { practice, entries: answer.entries.map(auditEntryOf) };
