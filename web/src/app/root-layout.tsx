@@ -1,9 +1,8 @@
 import { Outlet } from 'react-router';
 import { Layout } from '../components/layout/layout';
-import { OfflineBanner } from '../components/offline-banner';
 import { useSession } from '../features/session/api/get-session';
 import { AccountNav } from '../features/session/components/account-nav';
-import { SessionTimeoutWarning } from '../features/session/components/session-timeout-warning';
+import { DeferredSessionNotices } from './deferred-session-notices';
 import { useRouteFocus } from './route-focus';
 
 /** The page frame with what depends on the session: who is signed in, and the warning before it ends. */
@@ -17,12 +16,7 @@ export function RootLayout() {
         // Signed in, or could not find out (the session query only fails when this browser holds a session).
         signedIn || session.isError ? <AccountNav session={signedIn} /> : null
       }
-      notices={
-        <>
-          <OfflineBanner />
-          <SessionTimeoutWarning state={session.data} />
-        </>
-      }
+      notices={<DeferredSessionNotices state={session.data} />}
     >
       {/* Until we know who is signed in the header may still grow (account area), so the page waits, hidden but
           already loading, rather than being pushed down in view (layout shift). */}

@@ -1,29 +1,7 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useLoadedAndIdle } from './after-load-and-idle';
 
 const UpdatePrompt = lazy(() => import('./update-prompt').then((m) => ({ default: m.UpdatePrompt })));
-
-/** When the browser is idle after the page has loaded (at most this long after). */
-const IDLE_TIMEOUT_MS = 2000;
-
-function afterLoadAndIdle(run: () => void): () => void {
-  let cancelled = false;
-  let idle: number | undefined;
-  const schedule = () => {
-    if (cancelled) return;
-    if (typeof window.requestIdleCallback === 'function')
-      idle = window.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-    else idle = window.setTimeout(run, 0);
-  };
-  if (document.readyState === 'complete') schedule();
-  else window.addEventListener('load', schedule, { once: true });
-  return () => {
-    cancelled = true;
-    window.removeEventListener('load', schedule);
-    if (idle === undefined) return;
-    if (typeof window.cancelIdleCallback === 'function') window.cancelIdleCallback(idle);
-    else window.clearTimeout(idle);
-  };
-}
 
 /**
  * The "new version available" prompt, and with it the service worker's registration, once the page has loaded
@@ -32,9 +10,7 @@ function afterLoadAndIdle(run: () => void): () => void {
  * as before registration.
  */
 export function DeferredUpdatePrompt() {
-  const [ready, setReady] = useState(false);
-  useEffect(() => afterLoadAndIdle(() => setReady(true)), []);
-  if (!ready) return null;
+  if (!useLoadedAndIdle()) return null;
   return (
     <Suspense fallback={null}>
       <UpdatePrompt />

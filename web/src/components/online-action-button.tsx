@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { OfflineReason } from './offline-banner';
+import { OfflineReason } from './offline-reason';
 
 /**
  * In place of the action after a write whose outcome is not known: until the patient has seen what the practice's

@@ -24,7 +24,11 @@ import {
   unavailablePractice,
 } from '../test/builders';
 import type { Check, Spec } from './answer-check';
-import * as answers from './answers';
+import * as firstAnswers from './answers';
+import * as bookingAnswers from './booking-answers';
+
+/** Every check: the first page's (answers.ts) and the booking pages' (booking-answers.ts). */
+const answers = { ...firstAnswers, ...bookingAnswers };
 
 /** Schemas the checks name rather than spell out (their rule is a refinement: a real date, a real date-time). */
 const namedSchemas = new Map<unknown, string>([

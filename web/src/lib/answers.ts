@@ -4,16 +4,11 @@
  * (decision 0080). answers.test.ts holds every one of them to its shared schema, rule for rule and on samples;
  * the type annotations hold them to the contract's types.
  */
-import type {
-  Appointment,
-  AppointmentsResponse,
-  RescheduleAppointmentResponse,
-} from '@gpbook/shared/appointments';
+import type { Appointment, AppointmentsResponse } from '@gpbook/shared/appointments';
 import { deliveryChannels, roleGroups } from '@gpbook/shared/codes';
 import { apiErrorCodes, type ApiError } from '@gpbook/shared/errors';
 import type { PracticesResponse, UnavailablePractice } from '@gpbook/shared/practices';
 import type { SessionResponse } from '@gpbook/shared/session';
-import type { SlotsResponse } from '@gpbook/shared/slots';
 import { isRealDateTime } from '@gpbook/shared/time';
 import {
   array,
@@ -110,31 +105,8 @@ export const sessionResponse: Check<SessionResponse> = object({
   serverTime: isoDateTimeWithOffset,
 });
 
-// shared/src/slots.ts
-export const slotId = string({ pattern: /^[A-Za-z0-9~._-]{1,160}$/ });
-/** A location id as the slot search takes it back in its `location` filter (`slotsQuerySchema`). */
-export const locationId = string({ min: 1, max: 64 });
+// shared/src/slots.ts (the slot search's own answer is in booking-answers.ts)
 export const appointmentLocation = object({ id: string({ min: 1 }), name: string({ min: 1 }), address });
-export const slot = object({
-  id: slotId,
-  start: dateTimeWithOffset,
-  end: dateTimeWithOffset,
-  durationMinutes: number({ int: true, positive: true }),
-  practitioner: optional(practitioner),
-  role: practitionerRole,
-  channel: deliveryChannel,
-  slotType: string({ min: 1 }),
-  scheduleType: optional(string({ min: 1 })),
-  serviceName: optional(string({ min: 1 })),
-  location: appointmentLocation,
-});
-export const slotsResponse: Check<SlotsResponse> = object({
-  practice: odsCode,
-  from: londonDate,
-  to: londonDate,
-  days: array(object({ date: londonDate, slots: array(slot) })),
-  locations: array(appointmentLocation),
-});
 
 // shared/src/appointments.ts
 export const appointment: Check<Appointment> = object({
@@ -163,10 +135,4 @@ export const appointmentsResponse: Check<AppointmentsResponse> = object({
   earliestDate: londonDate,
   note: string(),
   unavailable: array(unavailablePractice),
-});
-export const rescheduleAppointmentResponse: Check<RescheduleAppointmentResponse> = object({
-  booked: appointment,
-  previousOutcome: oneOf(['cancelled', 'still-booked', 'unknown']),
-  previous: appointment,
-  message: optional(string()),
 });

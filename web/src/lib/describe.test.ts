@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appointmentKind, inSentence, roleGroupText, roleText, whoText } from './describe';
+import { appointmentKind, roleGroupText, roleText } from './describe';
+import { inSentence, whoText } from './describe-details';
 
 describe('role words', () => {
   it('says what a phlebotomist appointment is for first', () => {

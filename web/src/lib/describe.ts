@@ -2,15 +2,12 @@ import {
   roleGroupDisplay,
   type DeliveryChannel,
   type PractitionerRole,
-  type Practitioner,
   type RoleGroup,
 } from '@gpbook/shared/codes';
-import {
-  formatLondonCalendarDate,
-  formatLondonDate,
-  formatLondonTime,
-  type LondonDate,
-} from '@gpbook/shared/time';
+import { formatLondonDate, formatLondonTime } from '@gpbook/shared/time';
+
+// The words the first page (the appointment list) uses; the rest are in describe-details.ts, so they are fetched
+// with the pages that use them (decision 0080).
 
 /** How the appointment happens, as it reads inside a sentence: "in person", "by phone", "video call". */
 export const channelPhrase: Record<DeliveryChannel, string> = {
@@ -22,29 +19,6 @@ export const channelPhrase: Record<DeliveryChannel, string> = {
 /** "Tuesday 3 March 2026 at 9:30am". */
 export function whenText(start: string): string {
   return `${formatLondonDate(start)} at ${formatLondonTime(start)}`;
-}
-
-/** "Tuesday 3 March": a date in the current run of days, where the year only adds noise. */
-export function shortDate(instant: string): string {
-  return withoutYear(formatLondonDate(instant));
-}
-
-export function shortCalendarDate(date: LondonDate): string {
-  return withoutYear(formatLondonCalendarDate(date));
-}
-
-function withoutYear(text: string): string {
-  return text.replace(/ \d{4}$/, '');
-}
-
-/** "10 minutes", "1 hour", "1 hour 30 minutes". */
-export function durationText(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  const parts = [];
-  if (hours > 0) parts.push(`${hours} hour${hours === 1 ? '' : 's'}`);
-  if (rest > 0 || hours === 0) parts.push(`${rest} minute${rest === 1 ? '' : 's'}`);
-  return parts.join(' ');
 }
 
 /**
@@ -65,67 +39,7 @@ export function roleText(role: PractitionerRole): string {
   return role.group === 'mental-health' || role.group === 'other' ? role.display : roleGroupText[role.group];
 }
 
-/**
- * Words that start with a capital only because they start a label, as they read inside a sentence: "Mental
- * health practitioner" → "mental health practitioner", "Nurse" → "nurse"; an initialism stays ("GP", "MSK
- * physiotherapist").
- */
-export function inSentence(text: string): string {
-  const firstWord = text.split(/[\s(]/, 1)[0] ?? '';
-  if (firstWord.length > 1 && firstWord === firstWord.toUpperCase()) return text;
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/** "Dr Amina Shah (GP)", or just "GP" when the practice has not named anyone. */
-export function whoText(practitioner: Practitioner | undefined, role: PractitionerRole): string {
-  const what = roleText(role);
-  if (!practitioner) return what;
-  // "Sarah Lewis, Blood test (phlebotomist)": brackets inside brackets are hard to read.
-  return what.includes('(') ? `${practitioner.name}, ${what}` : `${practitioner.name} (${what})`;
-}
-
-interface Bookable {
-  start: string;
-  durationMinutes: number;
-  practitioner?: Practitioner | undefined;
-  role: PractitionerRole;
-  channel: DeliveryChannel;
-}
-
-/**
- * A slot as a screen reader reads it: "Tuesday 3 March, 9:30am, 10 minutes, Dr Amina Shah, GP, in person", then
- * where ("at Kirkstall branch") when the list mixes surgeries.
- */
-export function slotAccessibleName(slot: Bookable, place?: string): string {
-  return [
-    shortDate(slot.start),
-    formatLondonTime(slot.start),
-    durationText(slot.durationMinutes),
-    slot.practitioner?.name,
-    roleText(slot.role),
-    channelPhrase[slot.channel],
-    place === undefined ? undefined : `at ${place}`,
-  ]
-    .filter((part): part is string => part !== undefined)
-    .join(', ');
-}
-
 /** "GP appointment" / "Nurse appointment" / "Blood test appointment", to start a heading or a line. */
 export function appointmentKind(role: PractitionerRole): string {
   return role.group === 'phlebotomist' ? 'Blood test appointment' : `${roleText(role)} appointment`;
-}
-
-const person: Record<RoleGroup, string> = {
-  gp: 'GP',
-  nurse: 'nurse',
-  pharmacist: 'pharmacist',
-  'healthcare-assistant': 'healthcare assistant',
-  phlebotomist: 'phlebotomist',
-  'mental-health': 'mental health practitioner',
-  other: 'healthcare professional',
-};
-
-/** The person a patient would see, inside a sentence: "a female GP", "a male nurse". */
-export function rolePerson(group: RoleGroup | undefined): string {
-  return group === undefined ? 'healthcare professional' : person[group];
 }

@@ -2,7 +2,7 @@ import type { AppointmentsResponse } from '@gpbook/shared/appointments';
 import type { Practice, PracticesResponse, UnavailablePractice } from '@gpbook/shared/practices';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../components/error-panel';
-import { OfflineReason } from '../components/offline-banner';
+import { OfflineReason } from '../components/offline-reason';
 import { useAppointments } from '../features/appointments/api/get-appointments';
 import { AppointmentList } from '../features/appointments/components/appointment-list';
 import { usePractices } from '../features/practices/api/get-practices';

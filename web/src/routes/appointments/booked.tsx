@@ -5,7 +5,8 @@ import { AppointmentSummary } from '../../features/appointments/components/appoi
 import { CalendarLink } from '../../features/appointments/components/calendar-link';
 import { formatLondonTime } from '@gpbook/shared/time';
 import { PracticePhone } from '../../features/practices/components/practice-phone';
-import { shortDate, whenText } from '../../lib/describe';
+import { whenText } from '../../lib/describe';
+import { shortDate } from '../../lib/describe-details';
 import { usePractice } from '../book/use-practice';
 import { useDocumentTitle } from '../../lib/document-title';
 import { WithAppointment } from './appointment-loader';

@@ -2,7 +2,7 @@ import type { Appointment } from '@gpbook/shared/appointments';
 import { Link, useLocation, useParams } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { SuccessBanner } from '../../components/notification-banner';
-import { OfflineReason } from '../../components/offline-banner';
+import { OfflineReason } from '../../components/offline-reason';
 import { SavedAt } from '../../components/saved-at';
 import { AppointmentSummary } from '../../features/appointments/components/appointment-summary';
 import { CalendarLink } from '../../features/appointments/components/calendar-link';

@@ -1,4 +1,4 @@
-import { CHECK_APPOINTMENTS, writeErrorText, type WriteKind } from '../../lib/error-text';
+import { CHECK_APPOINTMENTS, writeErrorText, type WriteKind } from '../../lib/write-error-text';
 import type { FormError } from '../../components/error-summary';
 import { ApiError } from '../../lib/api-client';
 

@@ -16,7 +16,8 @@ import {
   type BookingFlow,
   needsRedirect,
 } from '../../features/booking/lib/booking-steps';
-import { durationText, roleText, whenText, whoText } from '../../lib/describe';
+import { roleText, whenText } from '../../lib/describe';
+import { durationText, whoText } from '../../lib/describe-details';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
 import { isSlotTaken, writeErrors } from './booking-errors';

@@ -11,7 +11,8 @@ import { useAppointment } from '../../features/appointments/api/get-appointment'
 import { useRescheduleAppointment } from '../../features/appointments/api/reschedule-appointment';
 import { useBookingDraft } from '../../features/booking/components/booking-draft-context';
 import { stepPath, type BookingChoices, type BookingFlow } from '../../features/booking/lib/booking-steps';
-import { durationText, whenText, whoText } from '../../lib/describe';
+import { whenText } from '../../lib/describe';
+import { durationText, whoText } from '../../lib/describe-details';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
 import { isSlotTaken, writeErrors } from './booking-errors';

@@ -1,5 +1,6 @@
 import type { Slot } from '@gpbook/shared/slots';
-import { channelPhrase, whenText, whoText } from '../../lib/describe';
+import { channelPhrase, whenText } from '../../lib/describe';
+import { whoText } from '../../lib/describe-details';
 
 /** "Tuesday 3 March 2026 at 9:30am, Dr Amina Shah (GP), in person". */
 export function slotSummaryText(slot: Slot): string {

@@ -4,7 +4,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorPanel } from '../../components/error-panel';
-import { OfflineReason } from '../../components/offline-banner';
+import { OfflineReason } from '../../components/offline-reason';
 import { useBookingDraft } from '../../features/booking/components/booking-draft-context';
 import {
   earlierFrom,
@@ -29,7 +29,8 @@ import {
   hasSlotFilters,
   type SlotFilters,
 } from '../../features/slots/lib/slot-filters';
-import { channelPhrase, inSentence, roleGroupText, rolePerson, shortCalendarDate } from '../../lib/describe';
+import { channelPhrase, roleGroupText } from '../../lib/describe';
+import { inSentence, rolePerson, shortCalendarDate } from '../../lib/describe-details';
 import { timeOfDayDisplay } from '../../lib/time-of-day';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';

@@ -3,7 +3,7 @@ import type {
   RescheduleAppointmentResponse,
 } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { rescheduleAppointmentResponse } from '../../../lib/answers';
+import { rescheduleAppointmentResponse } from '../../../lib/booking-answers';
 import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';

@@ -2,7 +2,8 @@ import type { Appointment } from '@gpbook/shared/appointments';
 import { deliveryChannelDisplay } from '@gpbook/shared/codes';
 import { formatAddress } from '@gpbook/shared/practices';
 import type { ReactNode } from 'react';
-import { durationText, whenText, whoText } from '../../../lib/describe';
+import { whenText } from '../../../lib/describe';
+import { durationText, whoText } from '../../../lib/describe-details';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -8,7 +8,8 @@ import {
 import { addDaysToLondonDate, daysBetweenLondonDates, type LondonDate } from '@gpbook/shared/time';
 // The contract's rules for these values, as the answer checks hold them (answers.test.ts): the shared schemas live
 // in modules of the first download, where using them would bring zod in (decision 0080).
-import { locationId, londonDate, odsCode, slotId } from '../../../lib/answers';
+import { londonDate, odsCode } from '../../../lib/answers';
+import { locationId, slotId } from '../../../lib/booking-answers';
 import { isTimeOfDay, type TimeOfDay } from '../../../lib/time-of-day';
 
 /**

@@ -1,6 +1,6 @@
 import type { SlotsQuery, SlotsResponse } from '@gpbook/shared/slots';
 import { hashKey, queryOptions, useQuery } from '@tanstack/react-query';
-import { slotsResponse } from '../../../lib/answers';
+import { slotsResponse } from '../../../lib/booking-answers';
 import { apiGet } from '../../../lib/api-client';
 
 export type SlotSearch = Pick<SlotsQuery, 'practice' | 'from' | 'to' | 'role' | 'channel' | 'location'>;

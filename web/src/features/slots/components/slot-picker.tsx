@@ -2,7 +2,8 @@ import type { Slot, SlotDay } from '@gpbook/shared/slots';
 import { formatLondonCalendarDate, formatLondonTime } from '@gpbook/shared/time';
 import { useRef, useState } from 'react';
 import { timeOfDayDisplay, type TimeOfDay } from '../../../lib/time-of-day';
-import { durationText, roleText, slotAccessibleName } from '../../../lib/describe';
+import { roleText } from '../../../lib/describe';
+import { durationText, slotAccessibleName } from '../../../lib/describe-details';
 import { slotsByTimeOfDay } from '../lib/slot-filters';
 
 /** How many times each part of the day shows before "show more": enough to choose from on a phone. */
