@@ -24,8 +24,18 @@ const ROUNDS = 2;
 const SECONDS = 4;
 /** Load before each comparison, so the BFF's code is compiled (JIT) before it is measured. */
 const WARMUP_SECONDS = 3;
-/** Hop-by-hop and per-connection headers autocannon sets itself. */
-const NOT_REPLAYED = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+/**
+ * Hop-by-hop and per-connection headers autocannon sets itself; and the BFF's `If-None-Match`, which names the answer
+ * it holds (docs/decisions/0041): the floor is the full search, answered in full every time.
+ */
+const NOT_REPLAYED = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'if-none-match',
+]);
 
 const dir = mkdtempSync(join(tmpdir(), 'gpbook-bench-bff-'));
 const stack = await startBenchStack(dir);
@@ -115,7 +125,8 @@ try {
 
     console.log(
       `\nGET /api/slots at ${PRACTICE}, ${from}..${to}: ${slotCount} free slots. Provider requests per call: ` +
-        `${describe(calls)} (the session's first call: ${describe(firstCalls)}).`,
+        `${describe(calls)} (the session's first call: ${describe(firstCalls)}). ` +
+        `The BFF's search names the answer it holds: If-None-Match ${search.headers['if-none-match'] ?? 'not sent'}.`,
     );
     console.log(
       `Floor: that slot search replayed straight to the provider (Accept-Encoding: ${providerHeaders['accept-encoding'] ?? 'none'}); ` +

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ProviderEndpoint } from './client.js';
 import { GpConnectError } from './errors.js';
 import { slotBundleSchema } from './fhir-schemas.js';
+import { RepeatAnswers } from './repeat-answers.js';
 import { testClient } from './test-support/fake-gp-connect.js';
 
 const outcome = (code: string) => ({
@@ -39,6 +40,8 @@ const spoiledSlots: Array<[string, (bundle: ReturnType<typeof slotExample>) => v
 let server: FastifyInstance;
 /** What `/root/repeating` answers: changed by a test between calls. */
 let repeating: unknown = { value: 'first' };
+/** What `/root/tagged` answers, with `ETag: W/"<value>"` and 304 to an If-None-Match naming it. */
+let tagged = 'one';
 let endpoint: ProviderEndpoint;
 const hits = new Map<string, number>();
 const seenHeaders: Record<string, string | string[] | undefined>[] = [];
@@ -69,6 +72,12 @@ beforeAll(async () => {
   );
   server.get('/root/malformed', async () => ({ value: 42 }));
   server.get('/root/repeating', async () => repeating);
+  server.get('/root/tagged', async (request, reply) => {
+    const etag = `W/"${tagged}"`;
+    reply.header('etag', etag);
+    return request.headers['if-none-match'] === etag ? reply.code(304).send() : { value: tagged };
+  });
+  server.get('/root/always-304', async (_request, reply) => reply.code(304).send());
   server.get('/root/gzipped', async (_request, reply) =>
     reply
       .header('content-encoding', 'gzip')
@@ -233,6 +242,55 @@ describe('GpConnectClient', () => {
           client.call({ ...base, endpoint, method: 'GET', path: '/repeating', repeatable: true }),
         ),
       ).toMatchObject({ kind: 'invalid_response' });
+    }
+  });
+
+  it('asks a repeatable read with If-None-Match naming the answer held, and takes 304 as "still that answer"', async () => {
+    const read = () => client.call({ ...base, endpoint, method: 'GET', path: '/tagged', repeatable: true });
+    const conditions = () =>
+      seenHeaders.slice(-1).map((headers) => headers['if-none-match'] ?? 'unconditional');
+    tagged = 'one';
+    const first = await read();
+    expect(conditions()).toEqual(['unconditional']);
+    expect(first).toMatchObject({ status: 200, body: { value: 'one' }, etag: 'W/"one"' });
+    const again = await read();
+    expect(conditions()).toEqual(['W/"one"']);
+    expect(again.status).toBe(304);
+    expect(again.body).toBe(first.body);
+    // The practice's answer changes (a booking): the conditional read gets the new one in full.
+    tagged = 'two';
+    const changed = await read();
+    expect(conditions()).toEqual(['W/"one"']);
+    expect(changed).toMatchObject({ status: 200, body: { value: 'two' } });
+    expect((await read()).body).toBe(changed.body);
+    expect(conditions()).toEqual(['W/"two"']);
+    // A read that is not repeatable is never conditional.
+    await client.call({ ...base, endpoint, method: 'GET', path: '/tagged' });
+    expect(conditions()).toEqual(['unconditional']);
+  });
+
+  it('asks again in full when the answer named by a 304 is no longer held, and refuses a 304 it did not ask for', async () => {
+    class Forgetful extends RepeatAnswers {
+      override revalidated<T>(): T | undefined {
+        return undefined;
+      }
+    }
+    const forgetful = testClient({ repeatAnswers: new Forgetful() });
+    const read = () =>
+      forgetful.call({ ...base, endpoint, method: 'GET', path: '/tagged', repeatable: true });
+    tagged = 'three';
+    await read();
+    const before = seenHeaders.length;
+    expect(await read()).toMatchObject({ status: 200, body: { value: 'three' } });
+    expect(seenHeaders.slice(before).map((headers) => headers['if-none-match'] ?? 'unconditional')).toEqual([
+      'W/"three"',
+      'unconditional',
+    ]);
+    forgetful.close();
+    for (const repeatable of [false, true]) {
+      expect(
+        await failureOf(client.call({ ...base, endpoint, method: 'GET', path: '/always-304', repeatable })),
+      ).toMatchObject({ kind: 'rejected', status: 304 });
     }
   });
 

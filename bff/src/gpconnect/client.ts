@@ -113,7 +113,8 @@ export class GpConnectClient {
     throw lastError ?? new Error('unreachable: no attempt made');
   }
 
-  private async attempt<T>(call: GpConnectCall<T>): Promise<GpConnectResponse<T>> {
+  /** One request and its answer; `conditional`: a repeatable read names the answer held (If-None-Match). */
+  private async attempt<T>(call: GpConnectCall<T>, conditional = true): Promise<GpConnectResponse<T>> {
     const { options } = this;
     const waitMs = Math.min(options.timeoutMs, call.deadline?.remainingMs() ?? Infinity);
     if (waitMs < MIN_ATTEMPT_MS) {
@@ -121,6 +122,9 @@ export class GpConnectClient {
     }
     const url = new URL(call.endpoint.serviceRoot + call.path);
     for (const [name, value] of call.query ?? []) url.searchParams.append(name, value);
+    const repeatKey = call.repeatable ? `${schemaKey(call.schema)} ${call.method} ${url.href}` : undefined;
+    const validator =
+      repeatKey !== undefined && conditional ? this.repeats.validatorOf(repeatKey) : undefined;
     const jwt = await buildSpineJwt({
       interaction: call.interaction,
       audience: call.endpoint.serviceRoot,
@@ -138,6 +142,7 @@ export class GpConnectClient {
     };
     if (call.body !== undefined) headers['content-type'] = FHIR_JSON_CONTENT_TYPE;
     if (call.ifMatch !== undefined) headers['if-match'] = call.ifMatch;
+    if (validator !== undefined) headers['if-none-match'] = validator;
 
     const started = performance.now();
     const log = options.logger.child({
@@ -145,35 +150,56 @@ export class GpConnectClient {
       interaction: call.interaction,
       practice: call.endpoint.odsCode,
     });
+    // Times out the whole exchange, body included. A timer cleared when the answer is in, rather than
+    // AbortSignal.timeout, whose timer would fire (and make an error) long after every answer.
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException('the provider did not answer in time', 'TimeoutError')),
+      waitMs,
+    );
     let answer: HttpAnswer;
-    try {
-      answer = await this.http.send(url, {
-        method: call.method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: AbortSignal.timeout(waitMs),
-      });
-    } catch (error) {
-      const cause = networkCause(error);
-      log.warn({ cause, ms: Math.round(performance.now() - started) }, 'gp connect call failed');
-      throw new GpConnectError({ kind: 'unreachable', cause }, call.interaction);
-    }
     let bytes: Buffer;
     try {
-      bytes = await answer.body();
-    } catch (error) {
-      // The answer started but broke off (or ran out of time) before its body arrived.
-      const cause = networkCause(error);
-      log.warn({ cause, status: answer.status }, 'gp connect answer broke off');
-      throw new GpConnectError(
-        { kind: 'unreachable', cause: cause === 'refused' ? 'dropped' : cause },
-        call.interaction,
-      );
+      try {
+        answer = await this.http.send(url, {
+          method: call.method,
+          headers,
+          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+          signal: timeout.signal,
+        });
+      } catch (error) {
+        const cause = networkCause(error);
+        log.warn({ cause, ms: Math.round(performance.now() - started) }, 'gp connect call failed');
+        throw new GpConnectError({ kind: 'unreachable', cause }, call.interaction);
+      }
+      try {
+        bytes = await answer.body();
+      } catch (error) {
+        // The answer started but broke off (or ran out of time) before its body arrived.
+        const cause = networkCause(error);
+        log.warn({ cause, status: answer.status }, 'gp connect answer broke off');
+        throw new GpConnectError(
+          { kind: 'unreachable', cause: cause === 'refused' ? 'dropped' : cause },
+          call.interaction,
+        );
+      }
+    } finally {
+      clearTimeout(timer);
     }
     const { status } = answer;
     const ms = Math.round(performance.now() - started);
     log.info({ status, ms }, 'gp connect call');
 
+    const header = (name: string) => {
+      const value = answer.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    if (status === 304 && repeatKey !== undefined && validator !== undefined) {
+      // The practice says the answer we hold is still its answer. Were it forgotten meanwhile, ask again in full.
+      const held = this.repeats.revalidated<T>(repeatKey, validator);
+      if (held === undefined) return this.attempt(call, false);
+      return { status, body: held, etag: header('etag') ?? validator, location: undefined };
+    }
     const encoding = answer.headers['content-encoding'];
     const text = async () => {
       try {
@@ -192,19 +218,16 @@ export class GpConnectClient {
       const body = await text();
       return { value: parseAnswer(body, call, status), decodedBytes: body.length };
     };
-    const header = (name: string) => {
-      const value = answer.headers[name];
-      return Array.isArray(value) ? value[0] : value;
-    };
     return {
       status,
-      body: call.repeatable
-        ? await this.repeats.valueOf(
-            `${schemaKey(call.schema)} ${call.method} ${url.href} ${String(encoding)}`,
-            bytes,
-            parse,
-          )
-        : (await parse()).value,
+      body:
+        repeatKey !== undefined
+          ? await this.repeats.valueOf(
+              repeatKey,
+              { bytes, encoding: String(encoding ?? ''), etag: header('etag') },
+              parse,
+            )
+          : (await parse()).value,
       etag: header('etag'),
       location: header('location'),
     };

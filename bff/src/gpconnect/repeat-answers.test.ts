@@ -7,8 +7,8 @@ describe('repeat answers', () => {
   /** A parse that counts its calls; the bytes are the answer's JSON (as if sent without compression). */
   const reader = () => {
     const parsed: string[] = [];
-    const read = (repeats: RepeatAnswers, key: string, text: string) =>
-      repeats.valueOf<Answer>(key, Buffer.from(text), async () => {
+    const read = (repeats: RepeatAnswers, key: string, text: string, etag?: string, encoding = '') =>
+      repeats.valueOf<Answer>(key, { bytes: Buffer.from(text), encoding, etag }, async () => {
         parsed.push(text);
         return { value: JSON.parse(text) as Answer, decodedBytes: text.length };
       });
@@ -87,6 +87,36 @@ describe('repeat answers', () => {
     const tiny = new RepeatAnswers(10);
     await read(tiny, 'a', text);
     expect(tiny.size).toBe(0);
+  });
+
+  it('names the answer held by its validator, and gives it back only for that validator', async () => {
+    const repeats = new RepeatAnswers();
+    const { parsed, read } = reader();
+    expect(repeats.validatorOf('a')).toBeUndefined();
+    const first = await read(repeats, 'a', '{"slots":[{"id":"1"}]}', 'W/"one"');
+    expect(repeats.validatorOf('a')).toBe('W/"one"');
+    expect(repeats.revalidated('a', 'W/"one"')).toBe(first);
+    expect(repeats.revalidated('a', 'W/"two"')).toBeUndefined();
+    expect(repeats.revalidated('b', 'W/"one"')).toBeUndefined();
+    // A new answer replaces the validator; the old one no longer gives anything.
+    const second = await read(repeats, 'a', '{"slots":[]}', 'W/"two"');
+    expect(repeats.revalidated('a', 'W/"one"')).toBeUndefined();
+    expect(repeats.revalidated('a', 'W/"two"')).toBe(second);
+    // The same bytes without a validator keep the one held; an answer without one held has none to send.
+    expect(await read(repeats, 'a', '{"slots":[]}')).toBe(second);
+    expect(repeats.validatorOf('a')).toBe('W/"two"');
+    await read(repeats, 'c', '{"slots":[]}');
+    expect(repeats.validatorOf('c')).toBeUndefined();
+    expect(parsed).toHaveLength(3);
+  });
+
+  it('does not take the same bytes in another coding for the same answer', async () => {
+    const repeats = new RepeatAnswers();
+    const { parsed, read } = reader();
+    const plain = await read(repeats, 'a', '{"slots":[]}');
+    const coded = await read(repeats, 'a', '{"slots":[]}', undefined, 'gzip');
+    expect(coded).not.toBe(plain);
+    expect(parsed).toHaveLength(2);
   });
 
   it('freezes shared parts once and leaves frozen values as they are', () => {

@@ -107,6 +107,12 @@ export async function sendResult(
   if (result.lastModified) reply.header('last-modified', result.lastModified.toUTCString());
   const minimal = /return=minimal/.test(request.headers['prefer']?.toString() ?? '');
   if (result.prepared && !minimal) {
+    const etag = result.prepared.etag(format);
+    reply.header('etag', etag);
+    if (result.status === 200 && noneMatch(request.headers['if-none-match'], etag)) {
+      // The consumer holds this very answer already (RFC 9110 §13.1.2): only the validator goes back.
+      return reply.code(304).removeHeader('content-type').send();
+    }
     const gzipped = acceptsGzip(request.headers['accept-encoding']);
     const body = await result.prepared.bytes(format, gzipped);
     if (gzipped) reply.header('content-encoding', 'gzip');
@@ -114,6 +120,19 @@ export async function sendResult(
   }
   if (result.resource === undefined || minimal) return reply.send('');
   return reply.send(format === 'xml' ? toFhirXml(plainResource(result.resource)) : fhirJson(result.resource));
+}
+
+/**
+ * Whether `If-None-Match` names `etag` (or is `*`), by the weak comparison RFC 9110 §13.1.2 prescribes for it:
+ * `W/` prefixes are ignored.
+ */
+export function noneMatch(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const wanted = opaque(etag);
+  return (Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : ifNoneMatch)
+    .split(',')
+    .some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
 }
 
 /** The audit line of a request, success or failure, without patient identifiers or names. */

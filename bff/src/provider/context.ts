@@ -37,6 +37,11 @@ export interface FhirResult {
 /** A body made once and served as it is: the bytes for a format, gzipped or not. */
 export interface PreparedBody {
   bytes(format: FhirFormat, gzipped: boolean): Buffer | Promise<Buffer>;
+  /**
+   * A validator for the body in `format` (`W/"…"`): equal tags mean equal content, so a request whose
+   * `If-None-Match` names it is answered `304 Not Modified` without the body (answers.ts `sendResult`).
+   */
+  etag(format: FhirFormat): string;
 }
 
 export type InteractionHandler = (context: InteractionContext) => FhirResult | Promise<FhirResult>;

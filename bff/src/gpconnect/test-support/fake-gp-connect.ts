@@ -12,6 +12,7 @@ import {
   type PracticeCaller,
 } from '../bound-caller.js';
 import { GpConnectError } from '../errors.js';
+import type { RepeatAnswers } from '../repeat-answers.js';
 
 /** What the fake provider answers to one call: a body (parsed with the caller's schema, as the client does) or an error. */
 export type FakeReply = { status?: number; body: unknown; etag?: string } | GpConnectError;
@@ -67,7 +68,9 @@ export function notFound(interaction: string): GpConnectError {
 }
 
 /** A real client, as a test consumer with an unsecured JWT, for tests that call a provider over HTTP. */
-export function testClient(options: { timeoutMs?: number } = {}): GpConnectClient {
+export function testClient(
+  options: { timeoutMs?: number; repeatAnswers?: RepeatAnswers } = {},
+): GpConnectClient {
   return new GpConnectClient({
     consumer: {
       issuer: 'https://book.example',
@@ -82,6 +85,7 @@ export function testClient(options: { timeoutMs?: number } = {}): GpConnectClien
     consumerAsid: '200000001234',
     signing: { kind: 'none' },
     timeoutMs: options.timeoutMs ?? 5_000,
+    ...(options.repeatAnswers ? { repeatAnswers: options.repeatAnswers } : {}),
     logger: pino({ level: 'silent' }),
   });
 }

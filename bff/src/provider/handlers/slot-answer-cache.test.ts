@@ -358,6 +358,70 @@ describe('answer forms', () => {
   });
 });
 
+describe('validators', () => {
+  const query = `${base('start=ge2026-03-24&end=le2026-03-24')}&${GP}`;
+  const conditional = (provider: TestProvider, ifNoneMatch: string, headers: Record<string, string> = {}) =>
+    provider.app.inject({
+      method: 'GET',
+      url: `/${provider.practice.odsCode}/STU3/1/gpconnect/Slot?${query}`,
+      headers: { ...spineHeaders(provider.practice, 'slotSearch'), 'if-none-match': ifNoneMatch, ...headers },
+    });
+
+  it('answers If-None-Match naming the current answer with 304 and no body, and a booking changes the validator', async () => {
+    const { provider } = await start();
+    const first = await search(provider, query);
+    const etag = String(first.headers['etag']);
+    expect(etag).toMatch(/^W\/"[\w-]+-json"$/);
+    // The same tag, gzipped or not; XML is told apart.
+    expect((await search(provider, query, { 'accept-encoding': 'gzip' })).headers['etag']).toBe(etag);
+    const xmlTag = String(
+      (await search(provider, query, { accept: 'application/fhir+xml' })).headers['etag'],
+    );
+    expect(xmlTag).not.toBe(etag);
+
+    for (const ifNoneMatch of [etag, etag.slice(2), `W/"other", ${etag}`, '*']) {
+      const unchanged = await conditional(provider, ifNoneMatch, { 'accept-encoding': 'gzip' });
+      expect(unchanged.statusCode, ifNoneMatch).toBe(304);
+      expect(unchanged.rawPayload.length).toBe(0);
+      expect(unchanged.headers['etag']).toBe(etag);
+      expect(unchanged.headers['cache-control']).toBe('no-store');
+      expect(unchanged.headers['content-encoding']).toBeUndefined();
+    }
+    const other = await conditional(provider, 'W/"something-else-json"');
+    expect(other.statusCode).toBe(200);
+    expect(withoutBundleId(other.body)).toBe(withoutBundleId(first.body));
+    expect((await conditional(provider, xmlTag)).statusCode).toBe(200);
+
+    const [slot] = slotsOf(first.json());
+    if (!slot) throw new Error('no slot');
+    const booked = await provider.send('appointmentCreate', 'POST', '/Appointment', {
+      body: bookingBody({
+        slots: [{ id: String(slot.id), start: String(slot['start']), end: String(slot['end']) }],
+      }),
+    });
+    expect(booked.status).toBe(201);
+    // The very next conditional search gets the new answer in full, under a new validator.
+    const after = await conditional(provider, etag);
+    expect(after.statusCode).toBe(200);
+    expect(after.headers['etag']).not.toBe(etag);
+    expect(slotsOf(after.json<FhirJson>()).map((s) => s.id)).not.toContain(slot.id);
+    expect((await conditional(provider, String(after.headers['etag']))).statusCode).toBe(304);
+  });
+
+  it('never answers 304 when the answer has moved on with the clock', async () => {
+    const { provider } = await start();
+    const etag = String((await search(provider, TODAY_FROM_1030 + `&${GP}`)).headers['etag']);
+    clock.ms = at('16:00:00');
+    const later = await provider.app.inject({
+      method: 'GET',
+      url: `/${provider.practice.odsCode}/STU3/1/gpconnect/Slot?${TODAY_FROM_1030}&${GP}`,
+      headers: { ...spineHeaders(provider.practice, 'slotSearch'), 'if-none-match': etag },
+    });
+    expect(later.statusCode).toBe(200);
+    expect(later.headers['etag']).not.toBe(etag);
+  });
+});
+
 describe('memory', () => {
   const oneDay = (date: string) => `${base(`start=ge${date}&end=le${date}`)}&${GP}`;
   const gzip = { 'accept-encoding': 'gzip' };

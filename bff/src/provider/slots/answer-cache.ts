@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { PracticeConfig, ProviderConfig } from '../config/schema.js';
@@ -20,6 +21,7 @@ type Variant = 'xml' | 'json+gzip' | 'xml+gzip';
  */
 export class PreparedAnswer implements PreparedBody {
   private readonly made = new Map<Variant, Buffer | Promise<Buffer>>();
+  private contentTag: string | undefined;
 
   constructor(
     readonly json: Buffer,
@@ -46,6 +48,15 @@ export class PreparedAnswer implements PreparedBody {
     })();
     this.made.set(variant, pending);
     return pending;
+  }
+
+  /**
+   * A weak validator: a digest of the JSON (the XML is written from it, so it names both, told apart by a suffix),
+   * worked out on first use and kept. Weak because the gzip and the plain bytes carry the same tag.
+   */
+  etag(format: FhirFormat): string {
+    this.contentTag ??= createHash('sha256').update(this.json).digest('base64url').slice(0, 27);
+    return `W/"${this.contentTag}-${format}"`;
   }
 
   private keep(variant: Variant, bytes: Buffer): Buffer {
