@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
+import { sessionKey } from '../../identity/sessions/manager.js';
 import { guardPath, isGuardedPath } from '../plugins/guard-path.js';
 
 export interface RateLimitOptions {
@@ -22,7 +22,7 @@ export interface RateLimitOptions {
 function sessionKeyOf(request: FastifyRequest, cookieName: string): string | undefined {
   const value = request.cookies[cookieName];
   // Counted by a hash: the session id itself is a secret and never stored outside the session store.
-  return value ? createHash('sha256').update(value).digest('base64url').slice(0, 32) : undefined;
+  return value ? sessionKey(value).slice(0, 32) : undefined;
 }
 
 /**

@@ -123,7 +123,12 @@ export function randomToken(): string {
 }
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-/** What the store is keyed by: a hash of the id, so the store never holds a usable cookie value. */
+/**
+ * What the store is keyed by: a hash of the id, so the store never holds a usable cookie value. A request asks
+ * for its session's key several times (rate limit, lookup, sliding expiry, patient ids), so the last one is kept.
+ */
 export function sessionKey(id: string): string {
-  return createHash('sha256').update(id).digest('base64url');
+  if (lastKey?.id !== id) lastKey = { id, key: createHash('sha256').update(id).digest('base64url') };
+  return lastKey.key;
 }
+let lastKey: { id: string; key: string } | undefined;

@@ -28,7 +28,10 @@ export class MemorySessionStore implements SessionStore {
 
   async get(key: string): Promise<SessionRecord | undefined> {
     const entry = this.#live(this.#sessions, key);
-    return entry ? structuredClone(entry.value) : undefined;
+    // A copy, so the caller and the store never share what either changes. The record is two levels of plain
+    // fields, so three shallow copies make it (much cheaper than structuredClone, on every request).
+    const value = entry?.value;
+    return value && { ...value, patient: { ...value.patient }, patientIds: { ...value.patientIds } };
   }
 
   async hasTrace(key: string): Promise<boolean> {
