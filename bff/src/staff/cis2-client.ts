@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import * as oidc from 'openid-client';
 import type { StaffRole, StaffSignInErrorCode } from '@gpbook/shared/staff-session';
 import { z } from 'zod';
 import type { PendingSignIn } from '../identity/sessions/store.js';
 import type { SigningKey } from '../platform/signing-key.js';
-import { DiscoveredProvider } from '../identity/oidc-discovery.js';
+import { DiscoveredProvider, type SignInSecrets } from '../identity/oidc-discovery.js';
 import type { StaffIdentity, StaffPracticeRole } from './session-store.js';
 
 /**
@@ -128,58 +127,21 @@ export function staffFrom(claims: Record<string, unknown>, practiceNames: Practi
 
 /** The relying party for staff: the shape of identity/nhs-login/client.ts, with CIS2's claims and no vectors of trust. */
 export class StaffOidcClient {
-  readonly #settings: StaffOidcSettings;
   readonly #practiceNames: PracticeNames;
   readonly #provider: DiscoveredProvider;
 
   constructor(settings: StaffOidcSettings, key: SigningKey, practiceNames: PracticeNames) {
-    this.#settings = settings;
     this.#provider = new DiscoveredProvider(settings, key);
     this.#practiceNames = practiceNames;
   }
 
-  async authorizationUrl(pending: Pick<PendingSignIn, 'state' | 'nonce' | 'codeVerifier'>): Promise<URL> {
-    const configuration = await this.#provider.configuration();
-    return oidc.buildAuthorizationUrl(configuration, {
-      redirect_uri: this.#settings.redirectUri,
-      response_type: 'code',
-      scope: this.#settings.scopes,
-      state: pending.state,
-      nonce: pending.nonce,
-      code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
-      code_challenge_method: 'S256',
-      // CIS2: ask again at every sign-in, so the person (and their role) is chosen each time.
-      prompt: 'login',
-    });
+  /** Where to send the browser to sign in; CIS2 asks again at every sign-in, so the person and role are chosen each time. */
+  authorizationUrl(pending: SignInSecrets): Promise<URL> {
+    return this.#provider.authorizationUrl(pending, { prompt: 'login' });
   }
 
   async complete(callbackQuery: string, pending: PendingSignIn): Promise<StaffSignInOutcome> {
-    const currentUrl = new URL(this.#settings.redirectUri);
-    currentUrl.search = callbackQuery;
-    const error = currentUrl.searchParams.get('error');
-    if (error !== null) {
-      const cancelled = error === 'access_denied' && currentUrl.searchParams.get('state') === pending.state;
-      return {
-        ok: false,
-        code: cancelled ? 'signin_cancelled' : 'signin_failed',
-        reason: `authorisation error ${error.slice(0, 40)}`,
-      };
-    }
-    try {
-      const configuration = await this.#provider.configuration();
-      const tokens = await oidc.authorizationCodeGrant(configuration, currentUrl, {
-        pkceCodeVerifier: pending.codeVerifier,
-        expectedState: pending.state,
-        expectedNonce: pending.nonce,
-        idTokenExpected: true,
-      });
-      const idToken = tokens.claims();
-      if (!idToken) return { ok: false, code: 'signin_failed', reason: 'no ID token' };
-      const userinfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
-      return staffFrom({ ...idToken, ...userinfo, sub: idToken.sub }, this.#practiceNames);
-    } catch (caught) {
-      const text = caught instanceof Error ? `${caught.name}: ${caught.message}` : 'unknown error';
-      return { ok: false, code: 'signin_failed', reason: text.slice(0, 200) };
-    }
+    const outcome = await this.#provider.completeSignIn(callbackQuery, pending);
+    return outcome.ok ? staffFrom(outcome.claims, this.#practiceNames) : outcome;
   }
 }

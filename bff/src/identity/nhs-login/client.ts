@@ -1,10 +1,9 @@
-import * as oidc from 'openid-client';
 import { isValidNhsNumber } from '@gpbook/shared/nhs-number';
 import { odsCodeSchema } from '@gpbook/shared/practices';
 import type { SignInErrorCode } from '@gpbook/shared/session';
 import { z } from 'zod';
 import type { SigningKey } from '../../platform/signing-key.js';
-import { DiscoveredProvider } from '../oidc-discovery.js';
+import { DiscoveredProvider, type SignInSecrets } from '../oidc-discovery.js';
 import type { PendingSignIn, SessionPatient } from '../sessions/store.js';
 
 export interface NhsLoginSettings {
@@ -51,18 +50,8 @@ export class NhsLoginClient {
   }
 
   /** Where to send the browser to sign in; the caller keeps state, nonce and verifier for the callback. */
-  async authorizationUrl(pending: Pick<PendingSignIn, 'state' | 'nonce' | 'codeVerifier'>): Promise<URL> {
-    const configuration = await this.#provider.configuration();
-    return oidc.buildAuthorizationUrl(configuration, {
-      redirect_uri: this.#settings.redirectUri,
-      response_type: 'code',
-      scope: this.#settings.scopes,
-      state: pending.state,
-      nonce: pending.nonce,
-      code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
-      code_challenge_method: 'S256',
-      vtr: JSON.stringify(this.#settings.vtr),
-    });
+  authorizationUrl(pending: SignInSecrets): Promise<URL> {
+    return this.#provider.authorizationUrl(pending, { vtr: JSON.stringify(this.#settings.vtr) });
   }
 
   /**
@@ -70,41 +59,16 @@ export class NhsLoginClient {
    * assertion), validates the ID token (signature, issuer, audience, nonce), checks `vot`, reads userinfo.
    */
   async complete(callbackQuery: string, pending: PendingSignIn): Promise<SignInOutcome> {
-    const currentUrl = new URL(this.#settings.redirectUri);
-    currentUrl.search = callbackQuery;
-    const error = currentUrl.searchParams.get('error');
-    if (error !== null) {
-      // Only a state-matching error is trusted to mean "the patient cancelled".
-      const cancelled = error === 'access_denied' && currentUrl.searchParams.get('state') === pending.state;
+    const outcome = await this.#provider.completeSignIn(callbackQuery, pending, (idToken) => {
+      const vot = idToken['vot'];
+      if (typeof vot === 'string' && this.#settings.vtr.includes(vot)) return undefined;
       return {
         ok: false,
-        code: cancelled ? 'signin_cancelled' : 'signin_failed',
-        reason: `authorisation error ${error.slice(0, 40)}`,
+        code: 'identity_level' as const,
+        reason: `vot ${typeof vot === 'string' ? vot.slice(0, 20) : 'missing'} not accepted`,
       };
-    }
-    try {
-      const configuration = await this.#provider.configuration();
-      const tokens = await oidc.authorizationCodeGrant(configuration, currentUrl, {
-        pkceCodeVerifier: pending.codeVerifier,
-        expectedState: pending.state,
-        expectedNonce: pending.nonce,
-        idTokenExpected: true,
-      });
-      const idToken = tokens.claims();
-      if (!idToken) return { ok: false, code: 'signin_failed', reason: 'no ID token' };
-      const vot = idToken['vot'];
-      if (typeof vot !== 'string' || !this.#settings.vtr.includes(vot)) {
-        return {
-          ok: false,
-          code: 'identity_level',
-          reason: `vot ${typeof vot === 'string' ? vot.slice(0, 20) : 'missing'} not accepted`,
-        };
-      }
-      const userinfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
-      return patientFrom({ ...idToken, ...userinfo, sub: idToken.sub });
-    } catch (caught) {
-      return { ok: false, code: 'signin_failed', reason: describe(caught) };
-    }
+    });
+    return outcome.ok ? patientFrom(outcome.claims) : outcome;
   }
 }
 
@@ -130,29 +94,4 @@ export function patientFrom(claims: Record<string, unknown>): SignInOutcome {
       ...(p.phone_number ? { phone: p.phone_number } : {}),
     },
   };
-}
-
-/**
- * Error name, library code and message, plus the underlying library message and the name of a failed claim
- * (both fixed texts). Never the rest of `cause`: it can hold claim values, tokens or response bodies.
- */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error';
-  const code = (error as { code?: unknown }).code;
-  const cause: unknown = error.cause;
-  const details: string[] = [];
-  if (cause instanceof Error) details.push(cause.message);
-  if (typeof cause === 'object' && cause !== null && 'claim' in cause && typeof cause.claim === 'string') {
-    details.push(`claim "${cause.claim}"`);
-  }
-  if (
-    typeof cause === 'object' &&
-    cause !== null &&
-    'parameter' in cause &&
-    typeof cause.parameter === 'string'
-  ) {
-    details.push(`parameter "${cause.parameter}"`);
-  }
-  const text = `${error.name}${typeof code === 'string' ? ` (${code})` : ''}: ${error.message}`;
-  return (details.length > 0 ? `${text} (${details.join('; ')})` : text).slice(0, 300);
 }
