@@ -9,7 +9,9 @@
  *    Playwright, and runs Lighthouse's mobile audit (the e2e workspace's devDependency, Chromium at CHROME_PATH or
  *    /usr/bin/chromium) on the floor page, our start, home and slot pages, and the floor page again, in that order;
  *    the floor's figures are the median of its runs. --runs=N repeats the round (floor, start, home, slots) N times
- *    and takes each page's median (default 1: about a minute and a half). Reports go to bench-results/lighthouse/.
+ *    and takes each page's median (default 1: about a minute and a half). Each run gets a fresh Chromium (launched
+ *    with Lighthouse's chrome-launcher) holding the signed-in pages' cookies as real cookies, and a run that ends on
+ *    another address (sent to sign in) is not scored. Reports go to bench-results/lighthouse/.
  *
  * Ends with `value` and `ratio` lines, one per figure. A script, not a test: it asserts nothing.
  */
@@ -32,6 +34,7 @@ interface ManifestChunk {
 type Manifest = Record<string, ManifestChunk>;
 
 interface LighthouseJson {
+  finalDisplayedUrl: string;
   categories: Record<
     string,
     { score: number | null; auditRefs: Array<{ id: string; weight: number }> } | undefined
@@ -256,8 +259,20 @@ async function startServer(name: string, webDist?: string): Promise<{ base: stri
   return { base, process: child };
 }
 
-/** Signs in at the demo IdP with Playwright (the e2e workspace's) and returns the session cookie header. */
-async function signedInCookie(base: string): Promise<string> {
+/** A cookie as the browser holds it (Playwright's and the DevTools protocol's shape alike). */
+interface BrowserCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  expires: number;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: 'Strict' | 'Lax' | 'None';
+}
+
+/** Signs in at the demo IdP with Playwright (the e2e workspace's) and returns the browser's cookies for `base`. */
+async function signedInCookies(base: string): Promise<BrowserCookie[]> {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({
     executablePath: CHROME,
@@ -269,39 +284,89 @@ async function signedInCookie(base: string): Promise<string> {
     await page.getByRole('link', { name: 'Continue with NHS login' }).click();
     await page.getByRole('button', { name: 'Sign in as Jane Smith' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your appointments' }).waitFor();
-    const cookies = await page.context().cookies(base);
-    return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+    return await page.context().cookies(base);
   } finally {
     await browser.close();
   }
 }
 
-function lighthouse(
+/**
+ * Puts cookies in the browser listening for the DevTools protocol on `port` (Storage.setCookies on the browser
+ * target). Real cookies, not a Cookie header: the web reads its readable signed-in hint cookie from
+ * document.cookie, and a header alone leaves the page signed out (the start page measured in the home's place).
+ */
+async function setCookies(port: number, cookies: readonly BrowserCookie[]): Promise<void> {
+  const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as {
+    webSocketDebuggerUrl: string;
+  };
+  const socket = new WebSocket(version.webSocketDebuggerUrl);
+  await new Promise<void>((resolveSet, reject) => {
+    socket.addEventListener('error', () => reject(new Error('DevTools protocol: no connection')));
+    socket.addEventListener('open', () =>
+      socket.send(
+        JSON.stringify({
+          id: 1,
+          method: 'Storage.setCookies',
+          params: {
+            cookies: cookies.map(({ expires, ...cookie }) => (expires > 0 ? { ...cookie, expires } : cookie)),
+          },
+        }),
+      ),
+    );
+    socket.addEventListener('message', (event) => {
+      const answer = JSON.parse(String(event.data)) as { id?: number; error?: { message: string } };
+      if (answer.id !== 1) return;
+      if (answer.error) reject(new Error(`Storage.setCookies: ${answer.error.message}`));
+      else resolveSet();
+    });
+  }).finally(() => socket.close());
+}
+
+interface ChromeLauncher {
+  launch(options: { chromePath: string; chromeFlags: string[] }): Promise<{ port: number; kill(): void }>;
+}
+
+/**
+ * One Lighthouse run on a fresh Chromium (its own new profile), with `cookies` set first. The run must end on `url`
+ * itself: a page that sent the browser elsewhere (to sign in) is not the page asked for, and is not scored.
+ */
+async function lighthouse(
   binary: string,
+  launcher: ChromeLauncher,
   name: string,
   url: string,
-  extraHeaders: Record<string, string> | undefined,
-): Scores | undefined {
+  cookies: readonly BrowserCookie[] | undefined,
+): Promise<Scores | undefined> {
   const out = join(results, 'lighthouse');
   mkdirSync(out, { recursive: true });
   const report = join(out, `${name}.json`);
   rmSync(report, { force: true });
-  const result = spawnSync(
-    process.execPath,
-    [
-      binary,
-      url,
-      '--quiet',
-      `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
-      '--only-categories=performance,accessibility,best-practices,seo',
-      '--output=json',
-      `--output-path=${report}`,
-      ...(extraHeaders ? [`--extra-headers=${JSON.stringify(extraHeaders)}`] : []),
-    ],
-    { cwd: root, env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  if (result.status !== 0 || !existsSync(report)) return undefined;
+  const chrome = await launcher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
+  let status: number | null;
+  try {
+    if (cookies) await setCookies(chrome.port, cookies);
+    status = spawnSync(
+      process.execPath,
+      [
+        binary,
+        url,
+        '--quiet',
+        `--port=${chrome.port}`,
+        '--only-categories=performance,accessibility,best-practices,seo',
+        '--output=json',
+        `--output-path=${report}`,
+      ],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    ).status;
+  } finally {
+    chrome.kill();
+  }
+  if (status !== 0 || !existsSync(report)) return undefined;
   const json = JSON.parse(readFileSync(report, 'utf8')) as LighthouseJson;
+  if (json.finalDisplayedUrl !== url) {
+    console.log(`  ${name}: ended on ${json.finalDisplayedUrl}, not ${url}; not scored`);
+    return undefined;
+  }
   const score = (id: string): number => Math.round((json.categories[id]?.score ?? 0) * 100);
   const metric = (id: string): number => json.audits[id]?.numericValue ?? NaN;
   return {
@@ -342,11 +407,14 @@ async function lighthouseReport(): Promise<void> {
     throw error;
   });
   try {
-    const cookie = await signedInCookie(app.base);
+    const cookies = await signedInCookies(app.base);
+    const launcher = (await import(
+      createRequire(join(root, 'e2e/package.json')).resolve('chrome-launcher')
+    )) as ChromeLauncher;
     const from = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-    const signedIn = { Cookie: cookie };
+    const signedIn = cookies;
     const slotsUrl = `${app.base}/book/slots?practice=Y90001&role=gp&channel=in-person&from=${from}`;
-    const pages: Array<[string, string, string, Record<string, string> | undefined]> = [
+    const pages: Array<[string, string, string, readonly BrowserCookie[] | undefined]> = [
       ['start', 'Start page (signed out)', `${app.base}/`, undefined],
       ['home', 'Home (signed in)', `${app.base}/`, signedIn],
       ['slots', 'Slot page (signed in)', slotsUrl, signedIn],
@@ -368,10 +436,12 @@ async function lighthouseReport(): Promise<void> {
     const scores = new Map<string, Scores[]>();
     console.log(`\nLighthouse ${version}, mobile (default emulation and throttling), headless Chromium`);
     console.log('  page                            perf  a11y  best  seo   FCP ms  LCP ms  TBT ms    CLS');
-    for (const [round, id, name, url, headers] of order) {
+    for (const [round, id, name, url, pageCookies] of order) {
       // Lighthouse sometimes fails to record a trace (NO_NAVSTART) on a cold browser: one more try.
       const report = `${id}-${round}`;
-      const scored = lighthouse(binary, report, url, headers) ?? lighthouse(binary, report, url, headers);
+      const scored =
+        (await lighthouse(binary, launcher, report, url, pageCookies)) ??
+        (await lighthouse(binary, launcher, report, url, pageCookies));
       const label = `${name} (${round})`;
       if (!scored) {
         console.log(`  ${label.padEnd(30)}  failed`);
