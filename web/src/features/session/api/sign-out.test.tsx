@@ -73,4 +73,16 @@ describe('signing out', () => {
         .map((query) => query.queryKey[0]),
     ).toEqual(['session']);
   });
+
+  it('signs out on this device even when the service could not end the session', async () => {
+    const api = stubSignedInUntilLogout();
+    api.set('POST /auth/logout', apiError(503, 'service_unavailable'));
+    renderApp('/');
+    await screen.findByRole('link', { name: /at 10am/ });
+    await signOutFromHeader();
+    expect(await screen.findByText('You have signed out.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/auth/logout')).toHaveLength(1);
+    expect(screen.queryByRole('navigation', { name: 'Account' })).not.toBeInTheDocument();
+    expect(window.localStorage.length).toBe(0);
+  });
 });
