@@ -1,17 +1,52 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../lib/api-client';
-import { errorText, type ErrorText } from '../lib/error-text';
+import type * as ErrorTextModule from '../lib/error-text';
+import { noAnswerText, SERVICE_PROBLEM, type ErrorText } from '../lib/service-error-text';
+
+type ErrorTexts = typeof ErrorTextModule;
+
+/** The error texts once loaded: later panels show theirs at once. */
+let loadedTexts: ErrorTexts | undefined;
+
+/**
+ * The words for every code our service answers with are loaded when a panel first needs them (or are already, with
+ * the page that uses them), not in the first download: our service answered, so it can serve them too. What is
+ * said when it did not answer, or the device is offline, is in the first download (decision 0080).
+ */
+function loadErrorTexts(): Promise<ErrorTexts> {
+  return import('../lib/error-text').then((texts) => (loadedTexts = texts));
+}
+
+/** The panel's words: undefined while they load; if they cannot be loaded, only that there is a problem. */
+function useErrorText(error: unknown): ErrorText | undefined {
+  const immediate = error instanceof ApiError ? noAnswerText(error) : SERVICE_PROBLEM;
+  const [texts, setTexts] = useState<ErrorTexts | 'failed' | undefined>(loadedTexts);
+  const needed = immediate === undefined && texts === undefined;
+  useEffect(() => {
+    if (!needed) return;
+    let live = true;
+    loadErrorTexts().then(
+      (loaded) => live && setTexts(loaded),
+      () => live && setTexts('failed'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [needed]);
+  if (immediate) return immediate;
+  if (texts === 'failed') return SERVICE_PROBLEM;
+  return texts && error instanceof ApiError ? texts.errorText(error) : undefined;
+}
 
 /**
  * An error shown in place of content that could not load, with words from the error code; `children` add what
- * the page knows that helps (the surgery's phone number, a link).
+ * the page knows that helps (the surgery's phone number, a link). Shown whole once its words are there (a moment
+ * after the error the first time one needs words from the server), so it is announced whole.
  */
 export function ErrorPanel({ error, children }: { error: unknown; children?: ReactNode }) {
-  const text: ErrorText =
-    error instanceof ApiError
-      ? errorText(error)
-      : { title: 'Sorry, there is a problem with the service', body: 'Try again later.' };
+  const text = useErrorText(error);
+  if (!text) return null;
   return (
     <div className="nhsuk-warning-callout" role="alert">
       <h2 className="nhsuk-warning-callout__label">

@@ -1,29 +1,18 @@
-import type { PracticeUnavailableReason } from '@gpbook/shared/practices';
 import type { ApiError } from './api-client';
+import { noAnswerText, OFFLINE, SERVICE_UNAVAILABLE, type ErrorText } from './service-error-text';
+
+export { OFFLINE, SERVICE_UNAVAILABLE, type ErrorText };
+export { unavailableReasonText } from './unavailable-reason';
+
+// Loaded when an error is to be shown (ErrorPanel) or with the pages that use them; what our service not answering
+// is told with is in ./service-error-text.ts, in the first download (decision 0080).
 
 const TRY_AGAIN_OR_PHONE = 'Try again in a few minutes, or phone your GP surgery.';
 
 /** The GP surgery's system, not this service or the patient's connection: said so, as patients blame the wrong one. */
 const PRACTICE_END = 'This service and your internet connection are working.';
 
-/** Our service is down: neither the patient's connection nor their surgery is to blame. */
-export const SERVICE_UNAVAILABLE = {
-  title: 'Sorry, this service is not available right now',
-  body: 'Try again later. If you need to book or change an appointment now, phone your GP surgery.',
-} as const;
-
-export const OFFLINE = {
-  title: 'You’re offline',
-  body: 'Check your internet connection and try again.',
-} as const;
-
-/** What to tell the patient when a call fails: plain English, what they can do next, and a link that helps. */
-export interface ErrorText {
-  title: string;
-  body: string;
-  link?: { text: string; to: string } | undefined;
-}
-
+/** The words for a failed call, by its code. */
 export function errorText(error: ApiError): ErrorText {
   switch (error.code) {
     case 'practice_timeout':
@@ -57,17 +46,14 @@ export function errorText(error: ApiError): ErrorText {
         body: 'Phone your GP surgery to check they have your up-to-date details.',
       };
     case 'offline':
-      return OFFLINE;
     case 'service_unreachable':
-      return SERVICE_UNAVAILABLE;
     case 'invalid_response':
-      // A 5xx that is not ours comes from what stands in front of our service while it is down.
-      return error.status === 0 || error.status >= 500
-        ? SERVICE_UNAVAILABLE
-        : {
-            title: 'Sorry, there is a problem with the service',
-            body: 'Try again later. If you need to book or change an appointment now, phone your GP surgery.',
-          };
+      return (
+        noAnswerText(error) ?? {
+          title: 'Sorry, there is a problem with the service',
+          body: 'Try again later. If you need to book or change an appointment now, phone your GP surgery.',
+        }
+      );
     case 'unauthenticated':
     case 'session_expired':
       return { title: 'You need to sign in again', body: 'For your security, you were signed out.' };
@@ -114,17 +100,5 @@ export function errorText(error: ApiError): ErrorText {
         title: 'Sorry, there is a problem with the service',
         body: 'Try again later. If you need an appointment urgently, phone your GP surgery.',
       };
-  }
-}
-
-/** Why a practice's system gave us nothing this time, as a clause about the practice: "its system did not answer in time". */
-export function unavailableReasonText(reason: PracticeUnavailableReason): string {
-  switch (reason) {
-    case 'timeout':
-      return 'its system did not answer in time';
-    case 'unreachable':
-      return 'we could not reach its system';
-    case 'error':
-      return 'its system had a problem';
   }
 }

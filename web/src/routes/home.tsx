@@ -15,7 +15,7 @@ import { SavedAt } from '../components/saved-at';
 import { failureSource, isPatientNotFound } from '../lib/api-client';
 import { readAppointments } from '../lib/appointments-cache';
 import { useDocumentTitle } from '../lib/document-title';
-import { unavailableReasonText } from '../lib/error-text';
+import { unavailableReasonText } from '../lib/unavailable-reason';
 import { useOnlineStatus } from '../lib/online-status';
 
 /** Home: the start page when signed out; otherwise the patient's upcoming appointments and a way to book. */

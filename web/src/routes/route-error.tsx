@@ -3,7 +3,7 @@ import { Layout } from '../components/layout/layout';
 import { useSession } from '../features/session/api/get-session';
 import { AccountNav } from '../features/session/components/account-nav';
 import { useDocumentTitle } from '../lib/document-title';
-import { OFFLINE, SERVICE_UNAVAILABLE } from '../lib/error-text';
+import { OFFLINE, SERVICE_UNAVAILABLE } from '../lib/service-error-text';
 import { useOnlineStatus } from '../lib/online-status';
 
 /**
