@@ -1,6 +1,6 @@
 import '../../features/practice/components/practice.css';
 import type { StaffSessionResponse } from '@gpbook/shared/staff-session';
-import { Link, Route, Routes, useParams } from 'react-router';
+import { Link, useParams, useRoutes } from 'react-router';
 import { useRouteFocus } from '../../app/route-focus';
 import { useStaffSession } from '../../features/practice/api/staff-session';
 import { PracticeErrorPanel } from '../../features/practice/components/practice-error';
@@ -48,6 +48,21 @@ function ForPractice({
 }
 
 /**
+ * The practice view's pages, as route objects (`useRoutes`) rather than `<Routes>` elements: the same matching,
+ * without `createRoutesFromChildren`, which would otherwise be in the patient app's first download with the rest of
+ * React Router (decision 0080).
+ */
+function PracticePages({ session }: { session: StaffSessionResponse }) {
+  return useRoutes([
+    { index: true, element: <PracticeHome session={session} /> },
+    { path: ':ods', element: <ForPractice session={session} page={VisibilityPage} /> },
+    { path: ':ods/why', element: <ForPractice session={session} page={WhyPage} /> },
+    { path: ':ods/rules', element: <ForPractice session={session} page={RulesPage} /> },
+    { path: '*', element: <PracticeNotFound /> },
+  ]);
+}
+
+/**
  * The practice view (issue 14) under `/practice`: loaded only when someone opens it, with its own frame and the
  * staff session (never the patient's). Signed out, every address shows staff sign-in.
  */
@@ -67,13 +82,7 @@ export function PracticeApp() {
       ) : !session ? (
         <StaffSignInPage why={state.data.status === 'signed-out' ? state.data.why : 'not-signed-in'} />
       ) : (
-        <Routes>
-          <Route index element={<PracticeHome session={session} />} />
-          <Route path=":ods" element={<ForPractice session={session} page={VisibilityPage} />} />
-          <Route path=":ods/why" element={<ForPractice session={session} page={WhyPage} />} />
-          <Route path=":ods/rules" element={<ForPractice session={session} page={RulesPage} />} />
-          <Route path="*" element={<PracticeNotFound />} />
-        </Routes>
+        <PracticePages session={session} />
       )}
     </PracticeLayout>
   );
