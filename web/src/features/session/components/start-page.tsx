@@ -1,69 +1,50 @@
 import { SIGN_IN_ERROR_PARAM, signInErrorCodes, type SignInErrorCode } from '@gpbook/shared/session';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { signInHref } from '../sign-in-path';
-
-/** NHS login's help on proving who you are (photo ID, or the registration details from your GP surgery). */
-export const PROVE_WHO_YOU_ARE_HELP = 'https://help.login.nhs.uk/provewhoyouare';
-
-/**
- * The NHS website's GP surgery finder, which gives each surgery's phone number. Before a patient has proved who they
- * are, NHS login does not tell us their surgery (its GP registration details come only with the high level of
- * identity verification), so we cannot give the number ourselves: we say where to find it.
- */
-export const FIND_YOUR_GP_SURGERY = 'https://www.nhs.uk/service-search/find-a-gp';
-const findSurgeryPhone = { text: 'Find your GP surgery’s phone number', href: FIND_YOUR_GP_SURGERY };
-
-interface SignInErrorText {
-  title: string;
-  body: string;
-  /** Pages that help, as the error summary's links. */
-  help: Array<{ text: string; href: string }>;
-  /**
-   * Whether signing in again could work. When it cannot (the NHS login itself must change first), "Continue with
-   * NHS login" is not offered: it would only bring the patient back here.
-   */
-  canRetry: boolean;
-  /** Instead of the sign-in button, when signing in again cannot work yet. */
-  instead?: string;
-}
-
-const signInErrorText: Record<SignInErrorCode, SignInErrorText> = {
-  identity_level: {
-    title: 'You need to prove who you are before you can use this service',
-    body: 'Your NHS login does not yet show that you have proved who you are. This service needs it, because it shows and changes your appointments at your GP surgery. If you need an appointment before then, phone your GP surgery.',
-    help: [
-      { text: 'Find out how to prove who you are with NHS login', href: PROVE_WHO_YOU_ARE_HELP },
-      findSurgeryPhone,
-    ],
-    canRetry: false,
-    instead:
-      'You can prove who you are in the NHS App or on the NHS login website. When you have, come back to this service and sign in.',
-  },
-  registration_missing: {
-    title: 'We could not find your GP surgery',
-    body: 'Your NHS login does not show which GP surgery you are registered with. Phone your GP surgery to book an appointment.',
-    help: [findSurgeryPhone],
-    canRetry: false,
-    instead: 'When your NHS login shows your GP surgery, come back to this service and sign in.',
-  },
-  signin_cancelled: {
-    title: 'You did not finish signing in',
-    body: 'To book or check your appointments, continue with NHS login.',
-    help: [],
-    canRetry: true,
-  },
-  signin_failed: {
-    title: 'Sorry, we could not sign you in',
-    body: 'Try again. If it keeps happening, phone your GP surgery to book an appointment.',
-    help: [findSurgeryPhone],
-    canRetry: true,
-  },
-};
+import type { SignInErrorText } from './sign-in-error-text';
 
 function isSignInErrorCode(value: string | null): value is SignInErrorCode {
   return (signInErrorCodes as readonly (string | null)[]).includes(value);
+}
+
+/** If the words for sign-in errors cannot be loaded: only what the code itself establishes. */
+const SIGN_IN_DID_NOT_WORK: SignInErrorText = {
+  title: 'Sorry, we could not sign you in',
+  body: 'Try again. If it keeps happening, phone your GP surgery to book an appointment.',
+  help: [],
+  canRetry: true,
+};
+
+let loadedTexts: Record<SignInErrorCode, SignInErrorText> | undefined;
+
+/**
+ * What to say about a failed sign-in (`?signin_error=`): loaded only then, not with every start page (decision
+ * 0080); 'loading' until it is there.
+ */
+function useSignInError(code: SignInErrorCode | undefined): SignInErrorText | 'loading' | undefined {
+  const [texts, setTexts] = useState<Record<SignInErrorCode, SignInErrorText> | 'failed' | undefined>(
+    loadedTexts,
+  );
+  const needed = code !== undefined && texts === undefined;
+  useEffect(() => {
+    if (!needed) return;
+    let live = true;
+    import('./sign-in-error-text').then(
+      (module) => {
+        loadedTexts = module.signInErrorText;
+        if (live) setTexts(module.signInErrorText);
+      },
+      () => live && setTexts('failed'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [needed]);
+  if (code === undefined) return undefined;
+  if (texts === 'failed') return SIGN_IN_DID_NOT_WORK;
+  return texts ? texts[code] : 'loading';
 }
 
 /** Why a page sent the patient here to sign in first, from where they were going (a bookmark, a link in a message). */
@@ -81,20 +62,29 @@ function signInFor(returnTo: string): string {
 export function StartPage({ returnTo = '/' }: { returnTo?: string }) {
   const [params] = useSearchParams();
   const errorCode = params.get(SIGN_IN_ERROR_PARAM);
-  const signInError = isSignInErrorCode(errorCode) ? signInErrorText[errorCode] : undefined;
+  const loadingSignInError = useSignInError(isSignInErrorCode(errorCode) ? errorCode : undefined);
+  const signInError = loadingSignInError === 'loading' ? undefined : loadingSignInError;
   const expired = params.get('reason') === 'expired';
   const signedOut = params.get('signed_out') === '1';
   const deepLink = returnTo !== '/' && !expired && !signInError;
   const message = useRef<HTMLDivElement>(null);
   useDocumentTitle(
-    signInError || deepLink || expired ? 'Sign in' : 'Book a GP appointment',
-    signInError !== undefined,
+    loadingSignInError || deepLink || expired ? 'Sign in' : 'Book a GP appointment',
+    loadingSignInError !== undefined,
   );
 
   useEffect(() => {
     if (signInError) message.current?.focus();
   }, [signInError]);
 
+  // The page shows whole once the words for the error are there (a moment), rather than without them first.
+  if (loadingSignInError === 'loading') {
+    return (
+      <p className="nhsuk-u-visually-hidden" role="status">
+        Loading…
+      </p>
+    );
+  }
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
