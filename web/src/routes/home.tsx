@@ -1,12 +1,12 @@
 import type { AppointmentsResponse } from '@gpbook/shared/appointments';
-import type { Practice, PracticesResponse, UnavailablePractice } from '@gpbook/shared/practices';
+import type { PracticesResponse } from '@gpbook/shared/practices';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../components/error-panel';
 import { OfflineReason } from '../components/offline-reason';
 import { useAppointments } from '../features/appointments/api/get-appointments';
 import { AppointmentList } from '../features/appointments/components/appointment-list';
 import { usePractices } from '../features/practices/api/get-practices';
-import { PracticePhone } from '../features/practices/components/practice-phone';
 import { PracticeSummary } from '../features/practices/components/practice-summary';
 import { useOwner } from '../features/session/api/get-owner';
 import { useSession, type SessionState } from '../features/session/api/get-session';
@@ -15,7 +15,6 @@ import { SavedAt } from '../components/saved-at';
 import { failureSource, isPatientNotFound } from '../lib/api-client';
 import { readAppointments } from '../lib/appointments-cache';
 import { useDocumentTitle } from '../lib/document-title';
-import { unavailableReasonText } from '../lib/unavailable-reason';
 import { useOnlineStatus } from '../lib/online-status';
 
 /** Home: the start page when signed out; otherwise the patient's upcoming appointments and a way to book. */
@@ -38,6 +37,18 @@ function Loading() {
   );
 }
 
+function LoadingAppointments() {
+  return (
+    <p className="nhsuk-body" role="status">
+      Loading your appointments…
+    </p>
+  );
+}
+
+const partial = () => import('./home-partial');
+const MissingPractices = lazy(() => partial().then((m) => ({ default: m.MissingPractices })));
+const NoRecordAtSurgery = lazy(() => partial().then((m) => ({ default: m.NoRecordAtSurgery })));
+
 function BookButton({ online }: { online: boolean }) {
   if (online) {
     return (
@@ -53,61 +64,6 @@ function BookButton({ online }: { online: boolean }) {
       </button>
       <OfflineReason action="book an appointment" />
     </>
-  );
-}
-
-/** "A", "A or B", "A, B or C". */
-function orList(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
-}
-
-/** Practices whose systems did not answer this time: their appointments are missing from the list, and we say so. */
-function MissingPractices({ unavailable }: { unavailable: readonly UnavailablePractice[] }) {
-  return (
-    <div className="nhsuk-warning-callout">
-      <h3 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          Some of your appointments may not be shown
-        </span>
-      </h3>
-      {unavailable.map((practice) => (
-        <p key={practice.odsCode}>
-          We could not get your appointments from {practice.name}: {unavailableReasonText(practice.reason)}.
-          Any appointments you have there are not shown here. Try again later.
-        </p>
-      ))}
-    </div>
-  );
-}
-
-/**
- * An empty list, said only as far as it is known: with a practice missing, "no appointments" holds only at the
- * practices that answered (named when we know them).
- */
-function NoAppointments({
-  unavailable,
-  practices,
-}: {
-  unavailable: readonly UnavailablePractice[];
-  practices: PracticesResponse | undefined;
-}) {
-  if (unavailable.length === 0) return <p className="nhsuk-body">You have no upcoming appointments.</p>;
-  const missing = new Set(unavailable.map((practice) => practice.odsCode));
-  const known = practices ? [practices.registered, ...practices.federation, ...practices.unavailable] : [];
-  const answered = [
-    ...new Map(
-      known
-        .filter((practice) => !missing.has(practice.odsCode))
-        .map((practice) => [practice.odsCode, practice.name]),
-    ).values(),
-  ];
-  return (
-    <p className="nhsuk-body">
-      {answered.length > 0
-        ? `You have no upcoming appointments at ${orList(answered)}.`
-        : 'You have no upcoming appointments at the GP surgeries that answered.'}
-    </p>
   );
 }
 
@@ -127,12 +83,16 @@ function AppointmentsSection({
   return (
     <>
       <h2 className="nhsuk-heading-m">Upcoming appointments</h2>
-      {response.unavailable.length > 0 ? <MissingPractices unavailable={response.unavailable} /> : null}
-      {booked.length === 0 ? (
-        <NoAppointments unavailable={response.unavailable} practices={practices} />
-      ) : (
-        <AppointmentList appointments={booked} />
-      )}
+      {response.unavailable.length > 0 ? (
+        <MissingPractices
+          unavailable={response.unavailable}
+          practices={practices}
+          noneBooked={booked.length === 0}
+        />
+      ) : booked.length === 0 ? (
+        <p className="nhsuk-body">You have no upcoming appointments.</p>
+      ) : null}
+      {booked.length > 0 ? <AppointmentList appointments={booked} /> : null}
       <p className="nhsuk-body nhsuk-u-secondary-text-colour">{response.note}</p>
       {cancelled.length > 0 ? (
         <>
@@ -141,31 +101,6 @@ function AppointmentsSection({
         </>
       ) : null}
     </>
-  );
-}
-
-/**
- * The patient's own surgery has no record it will book for (403 `patient_not_found` on the list): said here, at
- * the start, with the surgery's number, rather than at the last step of a booking; no way to book is offered.
- */
-function NoRecordAtSurgery({ practice }: { practice: Practice | undefined }) {
-  return (
-    <div className="nhsuk-warning-callout">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          Your GP surgery cannot find your record
-        </span>
-      </h2>
-      <p>
-        You cannot see or book appointments online until {practice ? practice.name : 'your GP surgery'} has
-        checked your details.
-      </p>
-      <p>
-        {practice ? <PracticePhone practice={practice} prefix="Phone" /> : 'Phone your GP surgery'} to check
-        they have your up-to-date details, or to book an appointment.
-      </p>
-    </div>
   );
 }
 
@@ -185,13 +120,16 @@ function SignedInHome({ state }: { state: SessionState }) {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <h1>Your appointments</h1>
-          <NoRecordAtSurgery practice={registered} />
-          {registered ? (
-            <>
-              <h2 className="nhsuk-heading-m">Your GP surgery</h2>
-              <PracticeSummary practice={registered} headingLevel={3} />
-            </>
-          ) : null}
+          {/* The notice and the surgery below it show together, once the notice's words are there. */}
+          <Suspense fallback={null}>
+            <NoRecordAtSurgery practice={registered} />
+            {registered ? (
+              <>
+                <h2 className="nhsuk-heading-m">Your GP surgery</h2>
+                <PracticeSummary practice={registered} headingLevel={3} />
+              </>
+            ) : null}
+          </Suspense>
         </div>
       </div>
     );
@@ -215,11 +153,11 @@ function SignedInHome({ state }: { state: SessionState }) {
           <SavedAt savedAt={cached.savedAt} what="list" offline={!online} />
         ) : null}
         {response ? (
-          <AppointmentsSection response={response} practices={practices.data} />
+          <Suspense fallback={<LoadingAppointments />}>
+            <AppointmentsSection response={response} practices={practices.data} />
+          </Suspense>
         ) : appointments.isPending ? (
-          <p className="nhsuk-body" role="status">
-            Loading your appointments…
-          </p>
+          <LoadingAppointments />
         ) : null}
         {registered ? (
           <>
@@ -248,7 +186,9 @@ function OfflineHome({ error }: { error: unknown }) {
         {cached ? (
           <>
             <SavedAt savedAt={cached.savedAt} what="list" offline={!online} />
-            <AppointmentsSection response={cached.response} />
+            <Suspense fallback={null}>
+              <AppointmentsSection response={cached.response} />
+            </Suspense>
           </>
         ) : (
           <p className="nhsuk-body">
