@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { odsCodeSchema } from './practices.js';
+import { londonDateSchema } from './time.js';
 
 /**
  * The signed-in patient's session, as the web sees it (`GET /api/session`, `POST /api/session/refresh`).
@@ -36,6 +37,12 @@ export const sessionResponseSchema = z.object({
    * clock, which may be wrong (and is, when a test moves the page's clock on).
    */
   serverTime: z.iso.datetime({ offset: true }),
+  /**
+   * Today's date in London by the BFF's clock and the tz database, and the instant it ends (the next London
+   * midnight). Until then the web takes "today" from here rather than loading the time-zone data on the device
+   * (a long pause on a slow phone). Optional: a web app kept on a device may meet a BFF from before it.
+   */
+  londonDay: z.object({ date: londonDateSchema, endsAt: z.iso.datetime({ offset: true }) }).optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 

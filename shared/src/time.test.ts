@@ -10,6 +10,7 @@ import {
   londonDateSchema,
   londonDateTimeWithOffset,
   minutesBetween,
+  startOfLondonDate,
   todayInLondon,
 } from './time.js';
 
@@ -101,6 +102,21 @@ describe('londonDateOf and todayInLondon', () => {
     expect(londonDateOf('2026-12-01T23:30:00Z')).toBe('2026-12-01');
     expect(todayInLondon(new Date('2026-03-28T23:59:59Z'))).toBe('2026-03-28');
     expect(todayInLondon(new Date('2026-03-29T23:00:00Z'))).toBe('2026-03-30');
+  });
+});
+
+describe('startOfLondonDate', () => {
+  it('is the local midnight of every date over two years, clock-change days included', () => {
+    for (let date = '2026-01-01'; date < '2028-01-01'; date = addDaysToLondonDate(date, 1)) {
+      const start = startOfLondonDate(date);
+      expect(londonDateOf(start), date).toBe(date);
+      expect(londonDateTimeWithOffset(start).slice(11, 19), date).toBe('00:00:00');
+      expect(londonDateOf(new Date(start.getTime() - 1)), date).toBe(addDaysToLondonDate(date, -1));
+    }
+    expect(startOfLondonDate('2026-03-29').toISOString()).toBe('2026-03-29T00:00:00.000Z');
+    expect(startOfLondonDate('2026-03-30').toISOString()).toBe('2026-03-29T23:00:00.000Z');
+    expect(startOfLondonDate('2026-10-25').toISOString()).toBe('2026-10-24T23:00:00.000Z');
+    expect(startOfLondonDate('2026-10-26').toISOString()).toBe('2026-10-26T00:00:00.000Z');
   });
 });
 

@@ -197,6 +197,16 @@ export function daysBetweenLondonDates(from: LondonDate, to: LondonDate): number
   return dayNumber(to) - dayNumber(from);
 }
 
+/**
+ * The instant a London calendar date begins (its local midnight), from the tz database's offset then. London's
+ * clocks change at 01:00 UTC, never near midnight, so the offset in force at the date's UTC midnight is the one in
+ * force at its local midnight.
+ */
+export function startOfLondonDate(date: LondonDate): Date {
+  const utcMidnight = dayNumber(date) * 86_400_000;
+  return new Date(utcMidnight - londonOffsetMinutes(utcMidnight) * 60_000);
+}
+
 /** Today's date in London (at `now`, which defaults to the current time). */
 export function todayInLondon(now: Date = new Date()): LondonDate {
   return londonDateOf(now);

@@ -1,6 +1,6 @@
 import { Outlet } from 'react-router';
 import { Layout } from '../components/layout/layout';
-import { useSession } from '../features/session/api/get-session';
+import { mayBeSignedIn, useSession } from '../features/session/api/get-session';
 import { AccountNav } from '../features/session/components/account-nav';
 import { DeferredSessionNotices } from './deferred-session-notices';
 import { useRouteFocus } from './route-focus';
@@ -13,8 +13,12 @@ export function RootLayout() {
   return (
     <Layout
       account={
-        // Signed in, or could not find out (the session query only fails when this browser holds a session).
-        signedIn || session.isError ? <AccountNav session={signedIn} /> : null
+        // Signed in, or could not find out (the session query only fails when this browser holds a session), or
+        // still finding out in a browser that holds one: the account area is there from the first frame, so the
+        // header does not grow under the patient's eyes when the answer comes (layout shift).
+        signedIn || session.isError || (session.isPending && mayBeSignedIn()) ? (
+          <AccountNav session={signedIn} />
+        ) : null
       }
       notices={<DeferredSessionNotices state={session.data} />}
     >

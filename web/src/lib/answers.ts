@@ -103,6 +103,7 @@ export const sessionResponse: Check<SessionResponse> = object({
   absoluteExpiresAt: isoDateTimeWithOffset,
   csrfToken: string({ min: 20 }),
   serverTime: isoDateTimeWithOffset,
+  londonDay: optional(object({ date: londonDate, endsAt: isoDateTimeWithOffset })),
 });
 
 // shared/src/slots.ts (the slot search's own answer is in booking-answers.ts)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import type { SessionResponse } from '@gpbook/shared/session';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sessionCookies } from '../../identity/sessions/cookies.js';
 import { MemorySessionStore } from '../../identity/sessions/memory-store.js';
@@ -110,6 +111,29 @@ describe.each(kinds)('session cookies that are not live ($name store)', (kind) =
     for (const cookie of forged)
       expect(await get(cookie)).toEqual({ status: 401, code: 'unauthenticated', cleared: true });
     for (const cookie of forged) expect(logs()).not.toContain(cookie);
+  });
+
+  it("tells the web today's London date and the instant it ends, by the tz database", async () => {
+    const { clock, stack, signIn } = await fresh();
+    const today = async (headers: Record<string, string>) => {
+      const response = await stack.bff.inject({ method: 'GET', url: '/api/session', headers });
+      return response.json<SessionResponse>().londonDay;
+    };
+    // 23:45 on 30 June in London (BST): 22:45 UTC.
+    clock.ms = Date.parse('2026-06-30T22:45:00Z');
+    const { headers } = await signIn();
+    expect(await today(headers)).toEqual({ date: '2026-06-30', endsAt: '2026-06-30T23:00:00.000+00:00' });
+    clock.advanceMinutes(14);
+    expect(await today(headers)).toEqual({ date: '2026-06-30', endsAt: '2026-06-30T23:00:00.000+00:00' });
+    clock.advanceMinutes(1);
+    expect(await today(headers)).toEqual({ date: '2026-07-01', endsAt: '2026-07-01T23:00:00.000+00:00' });
+    // The day the clocks go back is 25 hours long: it ends at midnight GMT.
+    clock.ms = Date.parse('2026-10-25T00:30:00Z');
+    const later = await signIn();
+    expect(await today(later.headers)).toEqual({
+      date: '2026-10-25',
+      endsAt: '2026-10-26T00:00:00.000+00:00',
+    });
   });
 
   it('answers the cookie of a session that timed out (idle) with 401 session_expired, every time it comes', async () => {

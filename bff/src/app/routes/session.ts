@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sessionResponseSchema, type SessionResponse } from '@gpbook/shared/session';
+import { addDaysToLondonDate, startOfLondonDate, todayInLondon } from '@gpbook/shared/time';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiHttpError } from '../api-error.js';
 import type { ActiveSession } from '../../identity/sessions/manager.js';
@@ -27,6 +28,7 @@ function sessionResponse(session: ActiveSession | null, now: number): SessionRes
   // The session plugin refuses /api requests without a session before they get here.
   if (!session) throw new ApiHttpError(401, 'unauthenticated', 'Sign in to continue');
   const { patient, idleExpiresAt, absoluteExpiresAt, csrfToken } = session.record;
+  const today = todayInLondon(new Date(now));
   return {
     user: {
       id: createHash('sha256').update(`gpbook-user:${patient.sub}`).digest('base64url').slice(0, 32),
@@ -40,6 +42,7 @@ function sessionResponse(session: ActiveSession | null, now: number): SessionRes
     absoluteExpiresAt: isoUtc(absoluteExpiresAt),
     csrfToken,
     serverTime: isoUtc(now),
+    londonDay: { date: today, endsAt: isoUtc(startOfLondonDate(addDaysToLondonDate(today, 1)).getTime()) },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Slot } from '@gpbook/shared/slots';
-import { formatLondonCalendarDate, todayInLondon } from '@gpbook/shared/time';
-import { useMemo, type ReactNode } from 'react';
+import { formatLondonCalendarDate } from '@gpbook/shared/time';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorPanel } from '../../components/error-panel';
@@ -18,6 +18,7 @@ import {
   needsRedirect,
 } from '../../features/booking/lib/booking-steps';
 import { usePractices } from '../../features/practices/api/get-practices';
+import { useLondonToday } from '../../features/session/london-today';
 import { PracticePhone } from '../../features/practices/components/practice-phone';
 import { useSlots } from '../../features/slots/api/get-slots';
 import { DayList } from '../../features/slots/components/day-list';
@@ -183,7 +184,8 @@ export function SlotsStepRoute() {
   const { update } = useBookingDraft();
   const online = useOnlineStatus();
   const practice = usePractice(choices.practice);
-  const today = todayInLondon();
+  const practices = usePractices();
+  const today = useLondonToday();
   const range = slotWindow(choices.from, today);
   const redirect = needsRedirect(flow, 'slots', choices);
   const slots = useSlots(
@@ -199,8 +201,12 @@ export function SlotsStepRoute() {
         },
   );
   // Another surgery's times are on their way: the previous ones are not for choosing.
-  const loading = slots.isPending || slots.isPlaceholderData;
-  const allDays = loading ? undefined : slots.data?.days;
+  const arrived = !(slots.isPending || slots.isPlaceholderData);
+  // The list is drawn as a background render (React yields to the browser as it goes), so a long list of times
+  // does not hold up the page in one long task.
+  const answer = useDeferredValue(arrived ? slots.data : undefined);
+  const loading = answer === undefined && !slots.isError;
+  const allDays = answer?.days;
   const { time, clinician, gender } = choices;
   const filters = useMemo<SlotFilters>(() => ({ time, clinician, gender }), [time, clinician, gender]);
   const days = useMemo(() => filterSlotDays(allDays ?? [], filters), [allDays, filters]);
@@ -209,6 +215,8 @@ export function SlotsStepRoute() {
   const title = flow.kind === 'reschedule' ? 'Choose a new time' : 'Choose a time';
   useDocumentTitle(title, slotTaken);
   if (redirect) return <StepRedirect flow={flow} step="slots" choices={choices} />;
+  // The page starts with the surgery's name: drawn without it, the page would move down when it came.
+  if (practices.isPending) return <BackLink to={previousPath(flow, 'slots', choices)} />;
 
   const kind = choices.role ? roleGroupText[choices.role] : 'All';
   const how = choices.channel ? channelPhrase[choices.channel] : '';
@@ -223,7 +231,7 @@ export function SlotsStepRoute() {
     gender: undefined,
   };
   // Where a telephone or video appointment is "held" means nothing to the patient; for in person it matters.
-  const locations = choices.channel === 'in-person' ? (slots.data?.locations ?? []) : [];
+  const locations = choices.channel === 'in-person' ? (answer?.locations ?? []) : [];
   const place = locations.find((candidate) => candidate.id === choices.location);
   const filterByPlace = locations.length > 1 || choices.location !== undefined;
   const showPlace = locations.length > 1 && place === undefined;
@@ -281,7 +289,7 @@ export function SlotsStepRoute() {
           <Link to={stepPath(flow, 'how', forOtherChoice)}>Change how you have the appointment</Link>
         </li>
       </ul>
-      {slots.data ? (
+      {answer ? (
         <SlotFiltersForm
           key={`${choices.location ?? ''}|${time ?? ''}|${clinician ?? ''}|${gender ?? ''}`}
           locations={filterByPlace ? locations : []}
@@ -348,7 +356,7 @@ export function SlotsStepRoute() {
         </>
       )}
       {/* Shown once the list is in, so it does not jump down the page when the times arrive. */}
-      {slots.isSuccess ? (
+      {answer ? (
         <DateWindowNav flow={flow} choices={forWindow} from={range.from} to={range.to} today={today} />
       ) : null}
     </>

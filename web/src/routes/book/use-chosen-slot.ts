@@ -1,7 +1,7 @@
 import type { Slot } from '@gpbook/shared/slots';
-import { todayInLondon } from '@gpbook/shared/time';
 import { useBookingDraft } from '../../features/booking/components/booking-draft-context';
 import { slotWindow, type BookingChoices } from '../../features/booking/lib/booking-steps';
+import { useLondonToday } from '../../features/session/london-today';
 import { useSlots } from '../../features/slots/api/get-slots';
 
 export type ChosenSlot =
@@ -17,7 +17,7 @@ export type ChosenSlot =
 export function useChosenSlot(choices: BookingChoices): ChosenSlot {
   const { draft } = useBookingDraft();
   const fromDraft = draft.slot !== undefined && draft.slot.id === choices.slot ? draft.slot : undefined;
-  const range = slotWindow(choices.from, todayInLondon());
+  const range = slotWindow(choices.from, useLondonToday());
   const slots = useSlots(
     fromDraft || !choices.practice || !choices.slot
       ? undefined

@@ -28,7 +28,7 @@ export const allButSession = { predicate: (query: Query) => query.queryKey[0] !=
 const SIGNED_IN_HINT = new RegExp(`(?:^|;\\s*)(?:__Host-)?${SIGNED_IN_HINT_COOKIE}=`);
 
 /** Whether the server has said a session may exist here (the readable hint cookie set with the session's). */
-function mayBeSignedIn(): boolean {
+export function mayBeSignedIn(): boolean {
   return SIGNED_IN_HINT.test(document.cookie);
 }
 
