@@ -13,7 +13,8 @@ describe('the page frame while the session answer is on its way', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn((input: RequestInfo | URL) => {
-        const path = new URL(String(input), 'http://localhost').pathname;
+        const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        const path = new URL(href, 'http://localhost').pathname;
         if (path === '/api/session')
           return new Promise<Response>((resolve) => {
             answerSession = resolve;
