@@ -2,13 +2,17 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { sessionQueryOptions } from '../features/session/api/get-session';
 import { createQueryClient } from './query-client';
-import { routes } from './routes';
+import { afterLoadAndIdle } from '../components/after-load-and-idle';
+import { loadLaterRoutes, patchRoutesOnNavigation, routes } from './routes';
 
 const queryClient = createQueryClient();
 // Who is signed in is the first thing every page needs: asked for now, while the router fetches the page's lazy
 // parts, not once they have arrived and the page frame renders.
 void queryClient.prefetchQuery(sessionQueryOptions);
-const router = createBrowserRouter(routes);
+const router = createBrowserRouter(routes, { patchRoutesOnNavigation });
+// The routes of the pages the first page links to, once it has loaded and the browser is idle: a link followed
+// then does not wait for them (on a later visit the service worker has them already).
+afterLoadAndIdle(() => void loadLaterRoutes());
 
 export function App() {
   return (

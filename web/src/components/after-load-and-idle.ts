@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 /** When the browser is idle after the page has loaded (at most this long after). */
 const IDLE_TIMEOUT_MS = 2000;
 
-function afterLoadAndIdle(run: () => void): () => void {
+/** Runs `run` once the page has loaded and the browser is idle (or at most two seconds after the load). */
+export function afterLoadAndIdle(run: () => void): () => void {
   let cancelled = false;
   let idle: number | undefined;
   const schedule = () => {

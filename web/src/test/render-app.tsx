@@ -1,13 +1,22 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider, type PatchRoutesOnNavigationFunction } from 'react-router';
 import { createQueryClient } from '../app/query-client';
-import { routes } from '../app/routes';
+import { patchRoutesOnNavigation, routes } from '../app/routes';
 
-/** Renders the whole app (every route, the real query client without retries) at `path`. */
-export function renderApp(path: string) {
+/**
+ * Renders the whole app (every route, the real query client without retries) at `path`; `patchRoutesOnNavigation`
+ * stands in for the app's (which adds the later pages' routes).
+ */
+export function renderApp(
+  path: string,
+  options: { patchRoutesOnNavigation?: PatchRoutesOnNavigationFunction } = {},
+) {
   const queryClient = createQueryClient({ retry: false });
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const router = createMemoryRouter(routes, {
+    initialEntries: [path],
+    patchRoutesOnNavigation: options.patchRoutesOnNavigation ?? patchRoutesOnNavigation,
+  });
   const result = render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
