@@ -63,9 +63,18 @@ export function clinicianChoices(days: readonly SlotDay[]): ClinicianChoices {
     }
   }
   return {
-    names: [...names].sort((a, b) => surname(a).localeCompare(surname(b)) || a.localeCompare(b)),
+    names: [...names].sort((a, b) => byText(surname(a), surname(b)) || byText(a, b)),
     genders: (['female', 'male'] as const).filter((gender) => genders.has(gender)),
   };
+}
+
+/**
+ * Alphabetical order, ignoring case. Not `localeCompare`: its first use loads the locale's collation data, a long
+ * pause on a slow phone (it held the slot page's first drawing up), and clinicians' names need no more than this.
+ */
+function byText(a: string, b: string): number {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** "Dr Amelia Hart" sorts under Hart, as a practice's list of clinicians would. */
