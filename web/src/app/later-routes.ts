@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { NotFoundRoute } from '../routes/not-found';
 import { bookingLayout, bookingSteps } from './booking-routes';
 
 /**
@@ -34,6 +35,12 @@ export const laterRoutes: ReadonlyArray<{ parent: string | null; routes: RouteOb
         id: 'privacy',
         path: 'privacy',
         lazy: () => import('../routes/info/privacy').then((m) => ({ Component: m.PrivacyRoute })),
+      },
+      // Any other address: only once no route, first or later, matches it.
+      {
+        id: 'not-found',
+        path: '*',
+        Component: NotFoundRoute,
       },
       {
         id: 'cookies',

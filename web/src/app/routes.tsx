@@ -1,7 +1,6 @@
 import type { PatchRoutesOnNavigationFunction, RouteObject } from 'react-router';
 import { RequireSession } from '../features/session/components/require-session';
 import { HomeRoute } from '../routes/home';
-import { NotFoundRoute } from '../routes/not-found';
 import { RouteError } from '../routes/route-error';
 import { SignInRoute } from '../routes/sign-in';
 import { bookingLayout, bookingSteps } from './booking-routes';
@@ -25,8 +24,6 @@ export const routes: RouteObject[] = [
         element: <RequireSession />,
         children: [{ path: 'book', lazy: bookingLayout, children: bookingSteps }],
       },
-      // Also what first matches a later page's path (a splat), which makes the router ask for the later routes.
-      { path: '*', element: <NotFoundRoute /> },
     ],
   },
 ];
@@ -35,7 +32,8 @@ export const loadLaterRoutes = () => import('./later-routes');
 
 /**
  * Called by the router when a path is not matched, or matched only by a route with a parameter (so a more
- * specific one might yet be added): adds the later pages' routes, each under its parent.
+ * specific one might yet be added): adds the later pages' routes, each under its parent. "Page not found" is one of
+ * them, so an address no route matches is known as such only once they are there.
  */
 export const patchRoutesOnNavigation: PatchRoutesOnNavigationFunction = async ({ patch }) => {
   const { laterRoutes } = await loadLaterRoutes();
