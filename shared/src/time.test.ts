@@ -5,7 +5,10 @@ import {
   daysBetweenLondonDates,
   formatLondonCalendarDate,
   formatLondonDate,
+  formatLondonLocalDate,
+  formatLondonLocalTime,
   formatLondonTime,
+  londonLocalHour,
   londonDateOf,
   londonDateSchema,
   londonDateTimeWithOffset,
@@ -102,6 +105,31 @@ describe('londonDateOf and todayInLondon', () => {
     expect(londonDateOf('2026-12-01T23:30:00Z')).toBe('2026-12-01');
     expect(todayInLondon(new Date('2026-03-28T23:59:59Z'))).toBe('2026-03-28');
     expect(todayInLondon(new Date('2026-03-29T23:00:00Z'))).toBe('2026-03-30');
+  });
+});
+
+describe('slot and appointment times, read from their London local text', () => {
+  it('say what the tz database says, every 15 minutes across both 2026 clock changes', () => {
+    for (const [from, to] of [
+      ['2026-03-28T12:00:00Z', '2026-03-30T12:00:00Z'],
+      ['2026-10-24T12:00:00Z', '2026-10-26T12:00:00Z'],
+    ] as const) {
+      for (let ms = Date.parse(from); ms <= Date.parse(to); ms += 15 * 60_000) {
+        const instant = new Date(ms);
+        const text = londonDateTimeWithOffset(instant);
+        expect(formatLondonLocalTime(text), text).toBe(formatLondonTime(instant));
+        expect(formatLondonLocalDate(text), text).toBe(formatLondonDate(instant));
+        expect(londonLocalHour(text), text).toBe(Number(text.slice(11, 13)));
+      }
+    }
+  });
+
+  it('take a time written with another offset through the tz database', () => {
+    // 08:30 UTC on 1 July is 9:30am in London (BST).
+    expect(formatLondonLocalTime('2026-07-01T08:30:00-00:00')).toBe('9:30am');
+    expect(formatLondonLocalTime('2026-07-01T10:30:00+02:00')).toBe('9:30am');
+    expect(londonLocalHour('2026-07-01T23:30:00-01:00')).toBe(1);
+    expect(formatLondonLocalDate('2026-07-01T23:30:00-01:00')).toBe('Thursday 2 July 2026');
   });
 });
 

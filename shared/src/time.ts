@@ -123,7 +123,11 @@ export function formatLondonCalendarDate(date: LondonDate): string {
  * the tz database (londonText), so one zone lookup serves dates, times and offsets alike.
  */
 export function formatLondonTime(instant: string | Date): string {
-  const text = londonText(toDate(instant).getTime());
+  return clockText(londonText(toDate(instant).getTime()));
+}
+
+/** "9:30am" (NHS content style) from the `hh:mm` of a `yyyy-mm-ddThh:mm…` wall-clock text. */
+function clockText(text: string): string {
   const hour = Number(text.slice(11, 13));
   const minute = text.slice(14, 16);
   if (minute === '00' && hour === 12) return 'midday';
@@ -131,6 +135,35 @@ export function formatLondonTime(instant: string | Date): string {
   const hour12 = hour % 12 === 0 ? 12 : hour % 12;
   const suffix = hour < 12 ? 'am' : 'pm';
   return minute === '00' ? `${hour12}${suffix}` : `${hour12}:${minute}${suffix}`;
+}
+
+/** London's own offsets: a text written in London time carries one of these. */
+const LONDON_LOCAL_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+0[01]:00$/;
+
+/**
+ * A slot's or an appointment's time, which the patient API gives as London local time with its offset (the BFF
+ * writes them with londonDateTimeWithOffset, from the tz database): its own wall clock is London's, so it is read
+ * from the text and a phone needs no zone data to show it (on a slow phone the zone data is a long pause: decision
+ * 0080). Anything not written that way (another offset) goes through the tz database as any other instant. Only
+ * for such times: an instant written in UTC during summer time would read an hour out.
+ */
+function londonLocalText(text: string): string {
+  return LONDON_LOCAL_TEXT.test(text) ? text : londonText(toDate(text).getTime());
+}
+
+/** "9:30am": a slot's or an appointment's London local time (see londonLocalText). */
+export function formatLondonLocalTime(text: string): string {
+  return clockText(londonLocalText(text));
+}
+
+/** "Tuesday 3 March 2026": a slot's or an appointment's London local date (see londonLocalText). */
+export function formatLondonLocalDate(text: string): string {
+  return calendarDateText(londonLocalText(text).slice(0, 10));
+}
+
+/** The hour (0–23) of a slot's or an appointment's London local time (see londonLocalText). */
+export function londonLocalHour(text: string): number {
+  return Number(londonLocalText(text).slice(11, 13));
 }
 
 const HOUR_MS = 3_600_000;

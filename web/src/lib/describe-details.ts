@@ -1,8 +1,8 @@
 import type { DeliveryChannel, PractitionerRole, Practitioner, RoleGroup } from '@gpbook/shared/codes';
 import {
   formatLondonCalendarDate,
-  formatLondonDate,
-  formatLondonTime,
+  formatLondonLocalDate,
+  formatLondonLocalTime,
   type LondonDate,
 } from '@gpbook/shared/time';
 import { channelPhrase, roleText } from './describe';
@@ -10,9 +10,12 @@ import { channelPhrase, roleText } from './describe';
 // Words for the details of a slot or an appointment, on the pages after the first (the first page's are in
 // describe.ts).
 
-/** "Tuesday 3 March": a date in the current run of days, where the year only adds noise. */
+/**
+ * "Tuesday 3 March": a slot's or an appointment's date (London local time with its offset), in the current run of
+ * days, where the year only adds noise.
+ */
 export function shortDate(instant: string): string {
-  return withoutYear(formatLondonDate(instant));
+  return withoutYear(formatLondonLocalDate(instant));
 }
 
 export function shortCalendarDate(date: LondonDate): string {
@@ -67,7 +70,7 @@ interface Bookable {
 export function slotAccessibleName(slot: Bookable, place?: string): string {
   return [
     shortDate(slot.start),
-    formatLondonTime(slot.start),
+    formatLondonLocalTime(slot.start),
     durationText(slot.durationMinutes),
     slot.practitioner?.name,
     roleText(slot.role),

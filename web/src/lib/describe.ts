@@ -4,7 +4,7 @@ import {
   type PractitionerRole,
   type RoleGroup,
 } from '@gpbook/shared/codes';
-import { formatLondonDate, formatLondonTime } from '@gpbook/shared/time';
+import { formatLondonLocalDate, formatLondonLocalTime } from '@gpbook/shared/time';
 
 // The words the first page (the appointment list) uses; the rest are in describe-details.ts, so they are fetched
 // with the pages that use them (decision 0080).
@@ -16,9 +16,9 @@ export const channelPhrase: Record<DeliveryChannel, string> = {
   video: 'video call',
 };
 
-/** "Tuesday 3 March 2026 at 9:30am". */
+/** "Tuesday 3 March 2026 at 9:30am": a slot's or an appointment's start (London local time with its offset). */
 export function whenText(start: string): string {
-  return `${formatLondonDate(start)} at ${formatLondonTime(start)}`;
+  return `${formatLondonLocalDate(start)} at ${formatLondonLocalTime(start)}`;
 }
 
 /**

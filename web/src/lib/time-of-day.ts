@@ -1,4 +1,4 @@
-import { londonDateTimeWithOffset } from '@gpbook/shared/time';
+import { londonLocalHour } from '@gpbook/shared/time';
 
 /**
  * Morning, afternoon and evening of a London time, as patients narrow a list of times: before midday, midday to
@@ -23,10 +23,9 @@ export function isTimeOfDay(value: string | null | undefined): value is TimeOfDa
   return value !== null && value !== undefined && (timesOfDay as readonly string[]).includes(value);
 }
 
-/** Which part of the London day an instant falls in. */
+/** Which part of the London day a slot's time (London local time with its offset) falls in. */
 export function timeOfDayOf(instant: string): TimeOfDay {
-  // `yyyy-mm-ddThh:…` in London wall-clock time, whatever offset the instant was written with.
-  const hour = Number(londonDateTimeWithOffset(instant).slice(11, 13));
+  const hour = londonLocalHour(instant);
   if (hour < 12) return 'morning';
   return hour < 17 ? 'afternoon' : 'evening';
 }

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { AppointmentSummary } from '../../features/appointments/components/appointment-summary';
 import { CalendarLink } from '../../features/appointments/components/calendar-link';
-import { formatLondonTime } from '@gpbook/shared/time';
+import { formatLondonLocalTime } from '@gpbook/shared/time';
 import { PracticePhone } from '../../features/practices/components/practice-phone';
 import { whenText } from '../../lib/describe';
 import { shortDate } from '../../lib/describe-details';
@@ -37,7 +37,7 @@ function whoWill(appointment: Appointment): string {
 
 /** "at 2pm on Tuesday 1 December". */
 function atTime(start: string): string {
-  return `at ${formatLondonTime(start)} on ${shortDate(start)}`;
+  return `at ${formatLondonLocalTime(start)} on ${shortDate(start)}`;
 }
 
 /**
@@ -100,7 +100,7 @@ function WhatHappensNext({ appointment }: { appointment: Appointment }) {
           <>
             <li>
               {appointment.practice.name} will send you a link to join the video call before{' '}
-              {formatLondonTime(appointment.start)} on {shortDate(appointment.start)}, using the contact
+              {formatLondonLocalTime(appointment.start)} on {shortDate(appointment.start)}, using the contact
               details they have for you.
             </li>
             <li>If you have not had the link by the time of your appointment, {surgeryPhone}.</li>

@@ -1,5 +1,5 @@
 import type { Slot, SlotDay } from '@gpbook/shared/slots';
-import { formatLondonCalendarDate, formatLondonTime } from '@gpbook/shared/time';
+import { formatLondonCalendarDate, formatLondonLocalTime } from '@gpbook/shared/time';
 import { useRef, useState } from 'react';
 import { timeOfDayDisplay, type TimeOfDay } from '../../../lib/time-of-day';
 import { roleText } from '../../../lib/describe';
@@ -111,7 +111,7 @@ function TimeOfDayGroup({
                 The visible text, in order and with a space between the lines, is part of the accessible name
                 (WCAG 2.5.3 label in name), so a speech-input user can say what they see.
               */}
-              <span className="app-slot__time">{formatLondonTime(slot.start)}</span>{' '}
+              <span className="app-slot__time">{formatLondonLocalTime(slot.start)}</span>{' '}
               <span className="app-slot__detail">
                 {[durationText(slot.durationMinutes), slot.practitioner?.name, roleText(slot.role)]
                   .filter(Boolean)
