@@ -241,3 +241,37 @@ test('a signed-in patient who opens the practice view is told it is for staff an
   expect(refused.status()).toBe(401);
   expect((await page.request.get('/api/staff/session')).status()).toBe(401);
 });
+
+test('two minutes before a staff session ends, a warning takes focus; "stay signed in" extends it', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE);
+  // As if the member of staff had been idle for almost the whole idle time: GET /api/staff/session answers with an
+  // idle expiry 2 minutes 5 seconds after sign-in, so the warning is due about 5 seconds later. "Stay signed in"
+  // reaches the real refresh.
+  let shortExpiry: string | undefined;
+  await page.route('**/api/staff/session', async (route) => {
+    const response = await route.fetch();
+    if (response.status() !== 200) return route.fulfill({ response });
+    const body = (await response.json()) as { serverTime: string; idleExpiresAt: string };
+    shortExpiry ??= new Date(Date.parse(body.serverTime) + 125_000).toISOString().replace('Z', '+00:00');
+    body.idleExpiresAt = shortExpiry;
+    return route.fulfill({ response, json: body });
+  });
+  await page.goto('/practice');
+  await page.getByRole('link', { name: 'Sign in with your smartcard (NHS CIS2)' }).click();
+  await page.getByRole('button', { name: `Sign in as ${MANAGER}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your practices' })).toBeVisible();
+
+  const dialog = page.getByRole('alertdialog', { name: 'You’re about to be signed out' });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByRole('heading', { name: 'You’re about to be signed out' })).toBeFocused();
+  await checkPage(page, 'practice-session-warning');
+  const refreshed = page.waitForResponse(
+    (response) => response.url().endsWith('/api/staff/session/refresh') && response.status() === 200,
+  );
+  await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+  await refreshed;
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your practices' })).toBeVisible();
+});

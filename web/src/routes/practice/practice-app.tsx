@@ -5,6 +5,7 @@ import { useRouteFocus } from '../../app/route-focus';
 import { useStaffSession } from '../../features/practice/api/staff-session';
 import { PracticeErrorPanel } from '../../features/practice/components/practice-error';
 import { PracticeLayout } from '../../features/practice/components/practice-layout';
+import { StaffTimeoutWarning } from '../../features/practice/components/staff-timeout-warning';
 import { StaffSignInPage } from '../../features/practice/components/staff-sign-in';
 import { useDocumentTitle } from '../../lib/document-title';
 import { PracticeHome } from './home';
@@ -82,7 +83,10 @@ export function PracticeApp() {
       ) : !session ? (
         <StaffSignInPage why={state.data.status === 'signed-out' ? state.data.why : 'not-signed-in'} />
       ) : (
-        <PracticePages session={session} />
+        <>
+          <StaffTimeoutWarning state={state.data} />
+          <PracticePages session={session} />
+        </>
       )}
     </PracticeLayout>
   );

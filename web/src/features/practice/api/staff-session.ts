@@ -7,12 +7,17 @@ import {
 } from '@gpbook/shared/staff-session';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+
+const STAFF_REFRESH_PATH = '/api/staff/session/refresh';
 import { staffSessionResponse } from './answers';
 import { isStaffSessionLost, practiceRequest } from './practice-request';
 
-/** Who is signed in to the practice view. Signed out is an answer, not an error. */
+/**
+ * Who is signed in to the practice view. Signed out is an answer, not an error. `clockOffsetMs` is the server's
+ * clock minus the device's when the answer came: the expiry times are the server's.
+ */
 export type StaffSessionState =
-  | { status: 'signed-in'; session: StaffSessionResponse }
+  | { status: 'signed-in'; session: StaffSessionResponse; clockOffsetMs: number }
   | { status: 'signed-out'; why: 'not-signed-in' | 'expired' | 'signed-out' };
 
 /** Every practice-view query key starts with this, so signing out drops them all and nothing of the patient's. */
@@ -36,12 +41,34 @@ export async function getStaffSession(signal?: AbortSignal): Promise<StaffSessio
       schema: staffSessionResponse,
       signal,
     });
-    return { status: 'signed-in', session };
+    return staffSignedIn(session);
   } catch (error) {
     if (isStaffSessionLost(error))
       return { status: 'signed-out', why: error.code === 'session_expired' ? 'expired' : 'not-signed-in' };
     throw error;
   }
+}
+
+/** The signed-in state for a staff session answer received just now. */
+export function staffSignedIn(session: StaffSessionResponse, now: number = Date.now()): StaffSessionState {
+  return { status: 'signed-in', session, clockOffsetMs: Date.parse(session.serverTime) - now };
+}
+
+/** When the staff session ends, on the device's clock (the idle expiry, or the absolute one if sooner). */
+export function staffSessionEndsAt(state: StaffSessionState | undefined): number | undefined {
+  if (state?.status !== 'signed-in') return undefined;
+  const { idleExpiresAt, absoluteExpiresAt } = state.session;
+  return Math.min(Date.parse(idleExpiresAt), Date.parse(absoluteExpiresAt)) - state.clockOffsetMs;
+}
+
+/** "Stay signed in" (`POST /api/staff/session/refresh`, CSRF): the staff session's new times. */
+export function useRefreshStaffSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (csrfToken: string) =>
+      practiceRequest('POST', STAFF_REFRESH_PATH, { schema: staffSessionResponse, csrfToken }),
+    onSuccess: (session) => queryClient.setQueryData(staffSessionQueryKey, staffSignedIn(session)),
+  });
 }
 
 export const staffSessionQueryOptions = queryOptions({
