@@ -102,3 +102,34 @@ export async function cancelThroughApi(
   });
   expect(response.status(), await response.text()).toBe(200);
 }
+
+/**
+ * As if the person had been idle for almost the whole idle time: the session answers at `sessionPath` (GET) give an
+ * idle expiry fixed at 2 minutes 5 seconds after the first of them, so the warning is due about 5 seconds later.
+ * Only those answers change, so "stay signed in" reaches the real refresh.
+ */
+export async function shortenSessionExpiry(page: Page, sessionPath: string): Promise<void> {
+  let shortExpiry: string | undefined;
+  await page.route(`**${sessionPath}`, async (route) => {
+    const response = await route.fetch();
+    if (response.status() !== 200) return route.fulfill({ response });
+    const body = (await response.json()) as { serverTime: string; idleExpiresAt: string };
+    shortExpiry ??= new Date(Date.parse(body.serverTime) + 125_000).toISOString().replace('Z', '+00:00');
+    body.idleExpiresAt = shortExpiry;
+    return route.fulfill({ response, json: body });
+  });
+}
+
+/** The warning before the session ends takes focus (axe, screenshot `name`); "Stay signed in" refreshes and closes it. */
+export async function stayPastTheWarning(page: Page, refreshPath: string, name: string): Promise<void> {
+  const dialog = page.getByRole('alertdialog', { name: 'You’re about to be signed out' });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByRole('heading', { name: 'You’re about to be signed out' })).toBeFocused();
+  await checkPage(page, name);
+  const refreshed = page.waitForResponse(
+    (response) => response.url().endsWith(refreshPath) && response.status() === 200,
+  );
+  await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+  await refreshed;
+  await expect(dialog).toBeHidden();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { checkPage, londonDate, PHONE, signIn } from './helpers';
+import { checkPage, londonDate, PHONE, shortenSessionExpiry, signIn, stayPastTheWarning } from './helpers';
 
 /**
  * The practice view (issue 14) over the demo stack: a practice manager at Riverside Medical Centre (Y90001) signs
@@ -246,32 +246,12 @@ test('two minutes before a staff session ends, a warning takes focus; "stay sign
   page,
 }) => {
   await page.setViewportSize(PHONE);
-  // As if the member of staff had been idle for almost the whole idle time: GET /api/staff/session answers with an
-  // idle expiry 2 minutes 5 seconds after sign-in, so the warning is due about 5 seconds later. "Stay signed in"
-  // reaches the real refresh.
-  let shortExpiry: string | undefined;
-  await page.route('**/api/staff/session', async (route) => {
-    const response = await route.fetch();
-    if (response.status() !== 200) return route.fulfill({ response });
-    const body = (await response.json()) as { serverTime: string; idleExpiresAt: string };
-    shortExpiry ??= new Date(Date.parse(body.serverTime) + 125_000).toISOString().replace('Z', '+00:00');
-    body.idleExpiresAt = shortExpiry;
-    return route.fulfill({ response, json: body });
-  });
+  await shortenSessionExpiry(page, '/api/staff/session');
   await page.goto('/practice');
   await page.getByRole('link', { name: 'Sign in with your smartcard (NHS CIS2)' }).click();
   await page.getByRole('button', { name: `Sign in as ${MANAGER}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your practices' })).toBeVisible();
 
-  const dialog = page.getByRole('alertdialog', { name: 'You’re about to be signed out' });
-  await expect(dialog).toBeVisible({ timeout: 20_000 });
-  await expect(dialog.getByRole('heading', { name: 'You’re about to be signed out' })).toBeFocused();
-  await checkPage(page, 'practice-session-warning');
-  const refreshed = page.waitForResponse(
-    (response) => response.url().endsWith('/api/staff/session/refresh') && response.status() === 200,
-  );
-  await dialog.getByRole('button', { name: 'Stay signed in' }).click();
-  await refreshed;
-  await expect(dialog).toBeHidden();
+  await stayPastTheWarning(page, '/api/staff/session/refresh', 'practice-session-warning');
   await expect(page.getByRole('heading', { level: 1, name: 'Your practices' })).toBeVisible();
 });

@@ -1,38 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { checkPage, PHONE, signIn } from './helpers';
+import { checkPage, PHONE, shortenSessionExpiry, signIn, stayPastTheWarning } from './helpers';
 
 test.use({ viewport: PHONE });
 
 test('two minutes before the session ends, a warning takes focus; "stay signed in" extends the session', async ({
   page,
 }) => {
-  // As if the patient had been idle for almost 28 minutes: the server's answers to GET /api/session give an idle
-  // expiry fixed at 2 minutes 5 seconds after sign-in, so the warning is due about 5 seconds later. Only GET
-  // /api/session is changed, so "stay signed in" reaches the real refresh.
-  let shortExpiry: string | undefined;
-  await page.route('**/api/session', async (route) => {
-    const response = await route.fetch();
-    if (response.status() !== 200) return route.fulfill({ response });
-    const body = (await response.json()) as { serverTime: string; idleExpiresAt: string };
-    shortExpiry ??= new Date(Date.parse(body.serverTime) + 125_000).toISOString().replace('Z', '+00:00');
-    body.idleExpiresAt = shortExpiry;
-    return route.fulfill({ response, json: body });
-  });
+  await shortenSessionExpiry(page, '/api/session');
   await signIn(page, 'Sam Taylor');
   await expect(page.getByRole('heading', { level: 1, name: 'Your appointments' })).toBeVisible();
   const before = (await (await page.request.get('/api/session')).json()) as { idleExpiresAt: string };
 
-  const dialog = page.getByRole('alertdialog', { name: 'You’re about to be signed out' });
-  await expect(dialog).toBeVisible({ timeout: 20_000 });
-  await expect(dialog.getByRole('heading', { name: 'You’re about to be signed out' })).toBeFocused();
-  await checkPage(page, '21-session-warning');
-
-  const refreshed = page.waitForResponse(
-    (response) => response.url().endsWith('/api/session/refresh') && response.status() === 200,
-  );
-  await dialog.getByRole('button', { name: 'Stay signed in' }).click();
-  await refreshed;
-  await expect(dialog).toBeHidden();
+  await stayPastTheWarning(page, '/api/session/refresh', '21-session-warning');
   const after = (await (await page.request.get('/api/session')).json()) as { idleExpiresAt: string };
   expect(Date.parse(after.idleExpiresAt)).toBeGreaterThan(Date.parse(before.idleExpiresAt));
 });
