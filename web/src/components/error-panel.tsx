@@ -1,39 +1,20 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../lib/api-client';
-import type * as ErrorTextModule from '../lib/error-text';
+import { lazyModule } from '../lib/lazy-module';
 import { noAnswerText, SERVICE_PROBLEM, type ErrorText } from '../lib/service-error-text';
-
-type ErrorTexts = typeof ErrorTextModule;
-
-/** The error texts once loaded: later panels show theirs at once. */
-let loadedTexts: ErrorTexts | undefined;
 
 /**
  * The words for every code our service answers with are loaded when a panel first needs them (or are already, with
  * the page that uses them), not in the first download: our service answered, so it can serve them too. What is
  * said when it did not answer, or the device is offline, is in the first download (decision 0080).
  */
-function loadErrorTexts(): Promise<ErrorTexts> {
-  return import('../lib/error-text').then((texts) => (loadedTexts = texts));
-}
+const useErrorTexts = lazyModule(() => import('../lib/error-text'));
 
 /** The panel's words: undefined while they load; if they cannot be loaded, only that there is a problem. */
 function useErrorText(error: unknown): ErrorText | undefined {
   const immediate = error instanceof ApiError ? noAnswerText(error) : SERVICE_PROBLEM;
-  const [texts, setTexts] = useState<ErrorTexts | 'failed' | undefined>(loadedTexts);
-  const needed = immediate === undefined && texts === undefined;
-  useEffect(() => {
-    if (!needed) return;
-    let live = true;
-    loadErrorTexts().then(
-      (loaded) => live && setTexts(loaded),
-      () => live && setTexts('failed'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [needed]);
+  const texts = useErrorTexts(immediate === undefined);
   if (immediate) return immediate;
   if (texts === 'failed') return SERVICE_PROBLEM;
   return texts && error instanceof ApiError ? texts.errorText(error) : undefined;

@@ -1,7 +1,8 @@
 import { SIGN_IN_ERROR_PARAM, signInErrorCodes, type SignInErrorCode } from '@gpbook/shared/session';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../lib/document-title';
+import { lazyModule } from '../../../lib/lazy-module';
 import { signInHref } from '../sign-in-path';
 import type { SignInErrorText } from './sign-in-error-text';
 
@@ -17,31 +18,14 @@ const SIGN_IN_DID_NOT_WORK: SignInErrorText = {
   canRetry: true,
 };
 
-let loadedTexts: Record<SignInErrorCode, SignInErrorText> | undefined;
+const useSignInErrorTexts = lazyModule(() => import('./sign-in-error-text').then((m) => m.signInErrorText));
 
 /**
  * What to say about a failed sign-in (`?signin_error=`): loaded only then, not with every start page (decision
  * 0080); 'loading' until it is there.
  */
 function useSignInError(code: SignInErrorCode | undefined): SignInErrorText | 'loading' | undefined {
-  const [texts, setTexts] = useState<Record<SignInErrorCode, SignInErrorText> | 'failed' | undefined>(
-    loadedTexts,
-  );
-  const needed = code !== undefined && texts === undefined;
-  useEffect(() => {
-    if (!needed) return;
-    let live = true;
-    import('./sign-in-error-text').then(
-      (module) => {
-        loadedTexts = module.signInErrorText;
-        if (live) setTexts(module.signInErrorText);
-      },
-      () => live && setTexts('failed'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [needed]);
+  const texts = useSignInErrorTexts(code !== undefined);
   if (code === undefined) return undefined;
   if (texts === 'failed') return SIGN_IN_DID_NOT_WORK;
   return texts ? texts[code] : 'loading';
