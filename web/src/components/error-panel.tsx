@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../lib/api-client';
 import { lazyModule } from '../lib/lazy-module';
 import { noAnswerText, SERVICE_PROBLEM, type ErrorText } from '../lib/service-error-text';
+import { WarningCallout } from './warning-callout';
 
 /**
  * The words for every code our service answers with are loaded when a panel first needs them (or are already, with
@@ -29,13 +30,7 @@ export function ErrorPanel({ error, children }: { error: unknown; children?: Rea
   const text = useErrorText(error);
   if (!text) return null;
   return (
-    <div className="nhsuk-warning-callout" role="alert">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          {text.title}
-        </span>
-      </h2>
+    <WarningCallout title={text.title} alert>
       <p>{text.body}</p>
       {text.link ? (
         <p>
@@ -43,6 +38,6 @@ export function ErrorPanel({ error, children }: { error: unknown; children?: Rea
         </p>
       ) : null}
       {children}
-    </div>
+    </WarningCallout>
   );
 }

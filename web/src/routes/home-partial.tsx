@@ -1,6 +1,7 @@
 import type { PracticesResponse, Practice, UnavailablePractice } from '@gpbook/shared/practices';
 import { PracticePhone } from '../features/practices/components/practice-phone';
 import { unavailableReasonText } from '../lib/unavailable-reason';
+import { WarningCallout } from '../components/warning-callout';
 
 // What the home page says when only part of the answer came: a practice's system did not answer, or the patient's
 // surgery has no record of them. Loaded when that happens, not with every home page (decision 0080).
@@ -36,20 +37,14 @@ export function MissingPractices({
   ];
   return (
     <>
-      <div className="nhsuk-warning-callout">
-        <h3 className="nhsuk-warning-callout__label">
-          <span role="text">
-            <span className="nhsuk-u-visually-hidden">Important: </span>
-            Some of your appointments may not be shown
-          </span>
-        </h3>
+      <WarningCallout title="Some of your appointments may not be shown" headingLevel={3}>
         {unavailable.map((practice) => (
           <p key={practice.odsCode}>
             We could not get your appointments from {practice.name}: {unavailableReasonText(practice.reason)}.
             Any appointments you have there are not shown here. Try again later.
           </p>
         ))}
-      </div>
+      </WarningCallout>
       {noneBooked ? (
         <p className="nhsuk-body">
           {answered.length > 0
@@ -67,13 +62,7 @@ export function MissingPractices({
  */
 export function NoRecordAtSurgery({ practice }: { practice: Practice | undefined }) {
   return (
-    <div className="nhsuk-warning-callout">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          Your GP surgery cannot find your record
-        </span>
-      </h2>
+    <WarningCallout title="Your GP surgery cannot find your record">
       <p>
         You cannot see or book appointments online until {practice ? practice.name : 'your GP surgery'} has
         checked your details.
@@ -82,6 +71,6 @@ export function NoRecordAtSurgery({ practice }: { practice: Practice | undefined
         {practice ? <PracticePhone practice={practice} prefix="Phone" /> : 'Phone your GP surgery'} to check
         they have your up-to-date details, or to book an appointment.
       </p>
-    </div>
+    </WarningCallout>
   );
 }

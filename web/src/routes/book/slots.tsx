@@ -1,6 +1,6 @@
 import type { Slot } from '@gpbook/shared/slots';
 import { formatLondonCalendarDate } from '@gpbook/shared/time';
-import { useDeferredValue, useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorPanel } from '../../components/error-panel';
@@ -40,6 +40,7 @@ import { MovingAppointment } from './moving-appointment';
 import { StepRedirect } from './step-redirect';
 import { useBookingFlow } from './use-booking-flow';
 import { usePractice } from './use-practice';
+import { WarningCallout } from '../../components/warning-callout';
 
 /** Set in navigation state by the check page when the practice answered 409 `slot_taken`. */
 export interface SlotsPageState {
@@ -98,21 +99,6 @@ function DateWindowNav({
   );
 }
 
-/** The NHS.UK warning callout for a slot search that cannot go on here, and what the patient can do instead. */
-function CannotBookHere({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="nhsuk-warning-callout" role="alert">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          {title}
-        </span>
-      </h2>
-      {children}
-    </div>
-  );
-}
-
 /**
  * Why no times can be shown. The BFF checks the patient can be booked at the practice before it searches, so
  * this is where the patient hears they cannot book at it online (`practice_cannot_book`: choose another practice,
@@ -136,7 +122,7 @@ function SlotsError({
       : undefined;
   if (code === 'practice_cannot_book') {
     return (
-      <CannotBookHere title="This GP surgery cannot book appointments for you online">
+      <WarningCallout alert title="This GP surgery cannot book appointments for you online">
         <p>
           {practice ? `You cannot book at ${practice.name}` : 'You cannot book at this GP surgery'} through
           this service.
@@ -150,18 +136,18 @@ function SlotsError({
           ) : null}
           <li>{practice ? <PracticePhone practice={practice} prefix="phone" /> : 'phone the surgery'}</li>
         </ul>
-      </CannotBookHere>
+      </WarningCallout>
     );
   }
   if (code === 'patient_not_found') {
     return (
-      <CannotBookHere title="Your GP surgery could not find your record">
+      <WarningCallout alert title="Your GP surgery could not find your record">
         <p>We cannot book an appointment for you online until your GP surgery has checked your details.</p>
         <p>
           {registered ? <PracticePhone practice={registered} prefix="Phone" /> : 'Phone your GP surgery'} to
           check they have your up-to-date details.
         </p>
-      </CannotBookHere>
+      </WarningCallout>
     );
   }
   return (

@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { isStaffSessionLost } from '../api/practice-request';
 import { practiceErrorText } from '../lib/error-words';
 import { forgetStaffSession } from '../api/staff-session';
+import { WarningCallout } from '../../../components/warning-callout';
 
 /**
  * A failed request in place of what it would have shown. A 401 means the staff session has ended: the practice
@@ -17,15 +18,9 @@ export function PracticeErrorPanel({ error, children }: { error: unknown; childr
   if (lost) return null;
   const text = practiceErrorText(error);
   return (
-    <div className="nhsuk-warning-callout" role="alert">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          {text.title}
-        </span>
-      </h2>
+    <WarningCallout title={text.title} alert>
       <p>{text.body}</p>
       {children}
-    </div>
+    </WarningCallout>
   );
 }

@@ -8,6 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorSummary } from '../../../components/error-summary';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { patientMayBeSignedIn, type StaffSessionState } from '../api/staff-session';
+import { WarningCallout } from '../../../components/warning-callout';
 
 const signInErrorText: Record<StaffSignInErrorCode, string> = {
   no_practice_role:
@@ -43,13 +44,7 @@ export function StaffSignInPage({
         ) : null}
         <h1>Practice view for GP practice staff</h1>
         {patient ? (
-          <div className="nhsuk-warning-callout">
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                This page is for GP practice staff
-              </span>
-            </h2>
+          <WarningCallout title="This page is for GP practice staff">
             <p>
               You’re signed in as a patient. Patients cannot use the practice view, and it shows nothing about
               you.
@@ -57,7 +52,7 @@ export function StaffSignInPage({
             <p>
               <Link to="/">Go to your appointments</Link>
             </p>
-          </div>
+          </WarningCallout>
         ) : null}
         {why === 'expired' ? (
           <div className="nhsuk-inset-text">

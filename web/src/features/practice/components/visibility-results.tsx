@@ -6,6 +6,7 @@ import { consumerName } from '../lib/difference';
 import { whyPath } from '../lib/paths';
 import { dayLabel, failureWords } from '../lib/words';
 import { ResponsiveTable } from './responsive-table';
+import { WarningCallout } from '../../../components/warning-callout';
 
 type OkConsumer = Extract<ConsumerVisibility, { status: 'ok' }>;
 
@@ -35,13 +36,7 @@ export function VisibilityResults({
   return (
     <>
       {failed.length > 0 ? (
-        <div className="nhsuk-warning-callout" role="alert">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              Some searches did not work
-            </span>
-          </h2>
+        <WarningCallout title="Some searches did not work" alert>
           <ul>
             {failed.map((consumer) =>
               consumer.status === 'failed' ? (
@@ -52,7 +47,7 @@ export function VisibilityResults({
               ) : null,
             )}
           </ul>
-        </div>
+        </WarningCallout>
       ) : null}
       {ok.length > 0 ? (
         <>
