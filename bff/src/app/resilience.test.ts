@@ -1,5 +1,4 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -22,6 +21,7 @@ import { signedInSession } from '../test-support/identity/sign-in-stack.js';
 import { patientApi, type ApiAnswer } from '../test-support/patient-api.js';
 import { loadConfig } from './config.js';
 import { generateSigningKey } from '../platform/signing-key.js';
+import { freePort } from '../test-support/free-port.js';
 
 /**
  * What the patient is told when the practice's system fails the way real ones do, and what that system holds
@@ -31,15 +31,6 @@ import { generateSigningKey } from '../platform/signing-key.js';
  */
 
 const TIMEOUT_MS = 1000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 let stack: Stack;
 let proxy: FaultProxy;

@@ -1,5 +1,4 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiErrorSchema } from '@gpbook/shared/errors';
@@ -13,24 +12,12 @@ import { startStack, type Stack } from '../stack.js';
 import { patientApi } from '../test-support/patient-api.js';
 import { MemoryAuditTrail } from './audit.js';
 import { makeStaff, signedInStaff } from './test-support.js';
+import { freePort } from '../test-support/free-port.js';
 
 /**
  * The practice view where providers offer less: the reference provider with unsigned Spine JWTs (no practice-admin
  * API then), and a practice whose GP Connect endpoint is not the reference provider's and does not answer.
  */
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 let stack: Stack;
 let publicUrl: string;

@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { staffSessionResponseSchema } from '@gpbook/shared/staff-session';
@@ -12,24 +11,12 @@ import { generateSigningKey } from '../platform/signing-key.js';
 import { loadProviderConfig } from '../provider/config/load.js';
 import { startStack, type Stack } from '../stack.js';
 import { TestBrowser } from '../test-support/identity/browser.js';
+import { freePort } from '../test-support/free-port.js';
 
 /**
  * Staff sign-in through the demo IdP's staff client (standing in for NHS CIS2), over the whole stack: the staff
  * page, CIS2's claims, the staff cookie (never the patient's), the session it gives, and sign-out.
  */
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 const seed = loadProviderConfig('demo');
 const staffAccounts = demoStaffAccountsFromSeed(seed);

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { buildBffApp } from '../../app/app.js';
@@ -12,6 +11,7 @@ import { sessionCookies } from '../../identity/sessions/cookies.js';
 import { SessionManager, type SessionTimings } from '../../identity/sessions/manager.js';
 import { MemorySessionStore } from '../../identity/sessions/memory-store.js';
 import type { SessionPatient, SessionStore } from '../../identity/sessions/store.js';
+import { freePort } from '../free-port.js';
 
 /** A clock tests move by hand. */
 export class TestClock {
@@ -39,19 +39,6 @@ export function makeAccount(overrides: Partial<DemoAccount> = {}): DemoAccount {
 
 export const DEFAULT_TIMINGS: SessionTimings = { idleSeconds: 30 * 60, absoluteSeconds: 12 * 3600 };
 export const VTR = ['P9.Cp.Cd', 'P9.Cp.Ck', 'P9.Cm'];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export interface SignInStack {
   idp: DemoIdp;
