@@ -158,7 +158,7 @@ export async function startStack(
       await staff.close();
       await identity.close();
       await provider?.close();
-      gpConnect.close();
+      await gpConnect.close();
     },
   };
 }

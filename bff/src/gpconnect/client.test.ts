@@ -286,7 +286,7 @@ describe('GpConnectClient', () => {
       'W/"three"',
       'unconditional',
     ]);
-    forgetful.close();
+    await forgetful.close();
     for (const repeatable of [false, true]) {
       expect(
         await failureOf(client.call({ ...base, endpoint, method: 'GET', path: '/always-304', repeatable })),

@@ -92,8 +92,8 @@ export class GpConnectClient {
   }
 
   /** Closes the connections kept open to providers. */
-  close(): void {
-    this.http.close();
+  async close(): Promise<void> {
+    await this.http.close();
   }
 
   async call<T>(call: GpConnectCall<T>): Promise<GpConnectResponse<T>> {

@@ -1,7 +1,7 @@
-import http from 'node:http';
-import https from 'node:https';
+import type { ConnectionOptions } from 'node:tls';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
+import { Agent, type Dispatcher } from 'undici';
 
 /**
  * HTTP/1.1 requests to GP Connect providers, with connections kept alive per client, and answers handed over as
@@ -9,7 +9,9 @@ import { brotliDecompress, gunzip, inflate } from 'node:zlib';
  * lets a slot search answered byte for byte as before be recognised without inflating and decoding half a
  * megabyte first (repeat-answers.ts); anything else is decoded with {@link decodeBody}.
  *
- * Node's `fetch` always inflates and would not let us see the bytes, hence node:http here.
+ * Sent with undici's dispatcher (the engine of Node's `fetch`) and a handler of our own that only collects the
+ * body's chunks: `fetch` always inflates and would not let us see the bytes, and `node:http`'s ClientRequest and
+ * IncomingMessage cost about twice the CPU per call (docs/decisions/0042).
  */
 
 export interface HttpRequest {
@@ -20,9 +22,12 @@ export interface HttpRequest {
   signal: AbortSignal;
 }
 
+/** Response headers by lower-case name; a header sent more than once has each value. */
+export type HttpHeaders = Record<string, string | string[] | undefined>;
+
 export interface HttpAnswer {
   status: number;
-  headers: http.IncomingHttpHeaders;
+  headers: HttpHeaders;
   /** The body as it arrived; rejects when the answer breaks off or the signal aborts it. */
   body(): Promise<Buffer>;
 }
@@ -30,47 +35,138 @@ export interface HttpAnswer {
 /** What we ask providers to compress with, and can undo (Node's fetch asked the same). */
 export const ACCEPT_ENCODING = 'gzip, deflate';
 
+export interface HttpExchangeOptions {
+  /**
+   * TLS options for https providers, beside the defaults (the server's certificate checked against Node's CA
+   * store, NODE_EXTRA_CA_CERTS included): a CA of its own, a client certificate.
+   */
+  tls?: Pick<ConnectionOptions, 'ca' | 'cert' | 'key'>;
+}
+
 export class HttpExchange {
-  private readonly httpAgent = new http.Agent({ keepAlive: true });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true });
+  private readonly agent: Agent;
+
+  constructor(options: HttpExchangeOptions = {}) {
+    // Connections per provider as many as calls at once, one request at a time on each (no pipelining), kept
+    // open between calls.
+    this.agent = new Agent(options.tls ? { connect: { ...options.tls } } : {});
+  }
 
   /** Resolves with the answer's status and headers; rejects when no answer came (refused, dropped, timed out). */
   send(url: URL, request: HttpRequest): Promise<HttpAnswer> {
-    const secure = url.protocol === 'https:';
-    const send = secure ? https.request : http.request;
-    const headers: Record<string, string> = { ...request.headers, 'accept-encoding': ACCEPT_ENCODING };
-    if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
     return new Promise((resolve, reject) => {
-      const outgoing = send(url, {
-        method: request.method,
-        headers,
-        agent: secure ? this.httpsAgent : this.httpAgent,
-        signal: request.signal,
-      });
-      // Kept for the whole exchange: an abort while the body is read is an error on the request too.
-      outgoing.on('error', reject);
-      outgoing.once('response', (incoming) => {
-        resolve({
-          status: incoming.statusCode ?? 0,
-          headers: incoming.headers,
-          body: async () => {
-            const chunks: Buffer[] = [];
-            for await (const chunk of incoming) chunks.push(chunk as Buffer);
-            // A connection closed before the whole body came ends the stream without an error on some paths.
-            if (!incoming.complete)
-              throw Object.assign(new Error('the answer broke off'), { code: 'ECONNRESET' });
-            return chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
-          },
-        });
-      });
-      outgoing.end(request.body);
+      const { signal } = request;
+      if (signal.aborted) {
+        reject(abortReason(signal));
+        return;
+      }
+      this.agent.dispatch(
+        {
+          origin: url.origin,
+          path: url.pathname + url.search,
+          method: request.method,
+          headers: { ...request.headers, 'accept-encoding': ACCEPT_ENCODING },
+          body: request.body ?? null,
+        },
+        new Exchange(signal, resolve, reject),
+      );
     });
   }
 
   /** Closes the kept-alive connections (tests, shutdown). */
-  close(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+  async close(): Promise<void> {
+    await this.agent.destroy();
+  }
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError');
+}
+
+/**
+ * One exchange's handler: resolves `answered` when the status and headers are in, then gathers the body's
+ * chunks for {@link HttpAnswer.body}. The signal aborts the exchange at any point: before a connection took the
+ * request (it is failed here at once, and aborted as soon as it starts), while waiting for the answer, or while
+ * its body arrives. A connection that ends before the body is whole is an error, never a short body.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined;
+  private answered = false;
+  private finished = false;
+  private readonly chunks: Buffer[] = [];
+  private outcome: { bytes: Buffer } | { error: Error } | undefined;
+  private waiting: { resolve: (bytes: Buffer) => void; reject: (error: Error) => void } | undefined;
+  private readonly onAbort = () => {
+    const reason = abortReason(this.signal);
+    if (this.controller) this.controller.abort(reason);
+    // Not started yet (waiting for a connection), or started and not failed by the abort: fail it here.
+    this.fail(reason);
+  };
+
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly resolve: (answer: HttpAnswer) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    signal.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.finished) controller.abort(abortReason(this.signal));
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: HttpHeaders,
+  ): void {
+    // 1xx (informational) answers come before the answer itself.
+    if (statusCode < 200 || this.finished) return;
+    this.answered = true;
+    this.resolve({ status: statusCode, headers, body: () => this.body() });
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.finished) return;
+    this.finish();
+    const { chunks } = this;
+    this.settle({ bytes: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks) });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.fail(error);
+  }
+
+  private fail(error: Error): void {
+    if (this.finished) return;
+    this.finish();
+    if (this.answered) this.settle({ error });
+    else this.reject(error);
+  }
+
+  private finish(): void {
+    this.finished = true;
+    this.signal.removeEventListener('abort', this.onAbort);
+  }
+
+  private settle(outcome: { bytes: Buffer } | { error: Error }): void {
+    this.outcome = outcome;
+    if (!this.waiting) return;
+    if ('bytes' in outcome) this.waiting.resolve(outcome.bytes);
+    else this.waiting.reject(outcome.error);
+  }
+
+  private body(): Promise<Buffer> {
+    const { outcome } = this;
+    if (outcome) return 'bytes' in outcome ? Promise.resolve(outcome.bytes) : Promise.reject(outcome.error);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+    });
   }
 }
 
