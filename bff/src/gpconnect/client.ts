@@ -4,7 +4,7 @@ import type { Deadline } from './deadline.js';
 import { FHIR_JSON, FHIR_JSON_CONTENT_TYPE, IID, type InteractionName } from './constants.js';
 import { GpConnectError, spineCodeOf, type GpConnectFailure } from './errors.js';
 import { operationOutcomeSchema } from './fhir-schemas.js';
-import { decodeBody, HttpExchange, type HttpAnswer } from './http-exchange.js';
+import { decodeBody, HttpExchange, requestTarget, type HttpAnswer } from './http-exchange.js';
 import { RepeatAnswers } from './repeat-answers.js';
 import { buildSpineJwt, type ConsumerIdentity, type JwtSigning, type RequestingUser } from './spine-jwt.js';
 
@@ -120,9 +120,10 @@ export class GpConnectClient {
     if (waitMs < MIN_ATTEMPT_MS) {
       throw new GpConnectError({ kind: 'unreachable', cause: 'timeout' }, call.interaction);
     }
-    const url = new URL(call.endpoint.serviceRoot + call.path);
-    for (const [name, value] of call.query ?? []) url.searchParams.append(name, value);
-    const repeatKey = call.repeatable ? `${schemaKey(call.schema)} ${call.method} ${url.href}` : undefined;
+    const target = requestTarget(call.endpoint.serviceRoot + call.path, call.query);
+    const repeatKey = call.repeatable
+      ? `${schemaKey(call.schema)} ${call.method} ${target.origin}${target.path}`
+      : undefined;
     const validator =
       repeatKey !== undefined && conditional ? this.repeats.validatorOf(repeatKey) : undefined;
     const jwt = await buildSpineJwt({
@@ -145,11 +146,9 @@ export class GpConnectClient {
     if (validator !== undefined) headers['if-none-match'] = validator;
 
     const started = performance.now();
-    const log = options.logger.child({
-      traceId: call.traceId,
-      interaction: call.interaction,
-      practice: call.endpoint.odsCode,
-    });
+    // What each log line says of the call (fields, not a child logger: making one costs more than the call's JSON).
+    const about = { traceId: call.traceId, interaction: call.interaction, practice: call.endpoint.odsCode };
+    const { logger: log } = options;
     // Times out the whole exchange, body included. A timer cleared when the answer is in, rather than
     // AbortSignal.timeout, whose timer would fire (and make an error) long after every answer.
     const timeout = new AbortController();
@@ -161,7 +160,7 @@ export class GpConnectClient {
     let bytes: Buffer;
     try {
       try {
-        answer = await this.http.send(url, {
+        answer = await this.http.send(target, {
           method: call.method,
           headers,
           body: call.body === undefined ? undefined : JSON.stringify(call.body),
@@ -169,7 +168,7 @@ export class GpConnectClient {
         });
       } catch (error) {
         const cause = networkCause(error);
-        log.warn({ cause, ms: Math.round(performance.now() - started) }, 'gp connect call failed');
+        log.warn({ ...about, cause, ms: Math.round(performance.now() - started) }, 'gp connect call failed');
         throw new GpConnectError({ kind: 'unreachable', cause }, call.interaction);
       }
       try {
@@ -177,7 +176,7 @@ export class GpConnectClient {
       } catch (error) {
         // The answer started but broke off (or ran out of time) before its body arrived.
         const cause = networkCause(error);
-        log.warn({ cause, status: answer.status }, 'gp connect answer broke off');
+        log.warn({ ...about, cause, status: answer.status }, 'gp connect answer broke off');
         throw new GpConnectError(
           { kind: 'unreachable', cause: cause === 'refused' ? 'dropped' : cause },
           call.interaction,
@@ -188,7 +187,7 @@ export class GpConnectClient {
     }
     const { status } = answer;
     const ms = Math.round(performance.now() - started);
-    log.info({ status, ms }, 'gp connect call');
+    log.info({ ...about, status, ms }, 'gp connect call');
 
     const header = (name: string) => {
       const value = answer.headers[name];

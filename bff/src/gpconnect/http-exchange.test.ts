@@ -4,7 +4,7 @@ import https from 'node:https';
 import net from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ACCEPT_ENCODING, decodeBody, HttpExchange } from './http-exchange.js';
+import { ACCEPT_ENCODING, decodeBody, HttpExchange, requestTarget } from './http-exchange.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/tls/${name}`, import.meta.url));
 /** A self-signed certificate for localhost and 127.0.0.1, for tests only. */
@@ -112,6 +112,8 @@ afterAll(async () => {
   await Promise.all([close(plain), close(secure), close(mute)]);
 });
 
+const target = (url: string) => requestTarget(url);
+
 const exchanges: HttpExchange[] = [];
 function exchange(options?: ConstructorParameters<typeof HttpExchange>[0]): HttpExchange {
   const made = new HttpExchange(options);
@@ -143,9 +145,34 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setImmediate(resolve));
 }
 
+describe('requestTarget', () => {
+  it('gives the origin and the path with the query as the URL API gives them, every time', () => {
+    const query: Array<[string, string]> = [
+      ['identifier', 'https://fhir.nhs.uk/Id/nhs-number|9000000009'],
+      ['_include:recurse', 'Schedule:actor:Practitioner'],
+      ['odd', "a b+c&d=e?f#g/h%i!'()~*é😀\ud800"],
+      ['', ''],
+    ];
+    for (const base of [
+      'https://gp.example:8443/A20047/STU3/1/gpconnect/Slot',
+      'http://127.0.0.1:4000/A20047/STU3/1/gpconnect/Appointment/a%2Fb',
+      'http://GP.Example/x/./y/../Patient/$gpc.registerpatient',
+      'http://gp.example/root/Slot?already=there',
+    ]) {
+      for (const pairs of [query, [], undefined]) {
+        const url = new URL(base);
+        for (const [name, value] of pairs ?? []) url.searchParams.append(name, value);
+        const expected = { origin: url.origin, path: url.pathname + url.search };
+        expect(requestTarget(base, pairs), base).toEqual(expected);
+        expect(requestTarget(base, pairs), `${base}, again`).toEqual(expected);
+      }
+    }
+  });
+});
+
 describe('HttpExchange', () => {
   it('hands over the body as it arrived (still compressed) and the headers by lower-case name', async () => {
-    const answer = await exchange().send(new URL(`${plainOrigin}/packed?a=1`), get());
+    const answer = await exchange().send(target(`${plainOrigin}/packed?a=1`), get());
     expect(answer.status).toBe(200);
     expect(answer.headers['content-encoding']).toBe('gzip');
     expect(answer.headers['etag']).toBe('W/"1"');
@@ -167,7 +194,7 @@ describe('HttpExchange', () => {
       // A connection is taken again a turn of the event loop after its answer ended (undici waits that long to
       // see whether the server closes it); a request sent sooner opens another.
       await new Promise((resolve) => setImmediate(resolve));
-      const answer = await client.send(new URL(`${plainOrigin}/echo`), {
+      const answer = await client.send(target(`${plainOrigin}/echo`), {
         ...get(),
         method,
         headers: { 'content-type': 'application/fhir+json;charset=utf-8' },
@@ -186,7 +213,7 @@ describe('HttpExchange', () => {
   it('aborts while waiting for the answer: rejects with the reason and closes the connection', async () => {
     const timeout = new AbortController();
     const closedBefore = closedConnections;
-    const sent = exchange().send(new URL(`${plainOrigin}/silent`), get(timeout.signal));
+    const sent = exchange().send(target(`${plainOrigin}/silent`), get(timeout.signal));
     await until(() => seen.at(-1)?.url === '/silent');
     const reason = new DOMException('too slow', 'TimeoutError');
     timeout.abort(reason);
@@ -196,7 +223,7 @@ describe('HttpExchange', () => {
 
   it('aborts while the body arrives: the body rejects with the reason', async () => {
     const timeout = new AbortController();
-    const answer = await exchange().send(new URL(`${plainOrigin}/stalls`), get(timeout.signal));
+    const answer = await exchange().send(target(`${plainOrigin}/stalls`), get(timeout.signal));
     expect(answer.status).toBe(200);
     const body = answer.body();
     const reason = new DOMException('too slow', 'TimeoutError');
@@ -208,7 +235,7 @@ describe('HttpExchange', () => {
     const before = seen.length;
     const reason = new DOMException('no time left', 'TimeoutError');
     expect(
-      await rejection(exchange().send(new URL(`${plainOrigin}/echo`), get(AbortSignal.abort(reason)))),
+      await rejection(exchange().send(target(`${plainOrigin}/echo`), get(AbortSignal.abort(reason)))),
     ).toBe(reason);
     expect(seen.length).toBe(before);
   });
@@ -216,7 +243,7 @@ describe('HttpExchange', () => {
   it('aborts a request still waiting for its connection', async () => {
     const timeout = new AbortController();
     const before = connections;
-    const sent = exchange().send(new URL(`${muteOrigin}/echo`), get(timeout.signal));
+    const sent = exchange().send(target(`${muteOrigin}/echo`), get(timeout.signal));
     await until(() => connections > before);
     const reason = new DOMException('too slow', 'TimeoutError');
     timeout.abort(reason);
@@ -226,18 +253,18 @@ describe('HttpExchange', () => {
   it.each(['/cut', '/cut-chunked'])(
     'takes a connection that ends before the body is whole (%s) as an error, never as a short body',
     async (path) => {
-      const answer = await exchange().send(new URL(`${plainOrigin}${path}`), get());
+      const answer = await exchange().send(target(`${plainOrigin}${path}`), get());
       expect(answer.status).toBe(200);
       expect(await rejection(answer.body())).toBeInstanceOf(Error);
     },
   );
 
   it('takes a connection closed with no answer as an error', async () => {
-    expect(await rejection(exchange().send(new URL(`${plainOrigin}/hang-up`), get()))).toBeInstanceOf(Error);
+    expect(await rejection(exchange().send(target(`${plainOrigin}/hang-up`), get()))).toBeInstanceOf(Error);
   });
 
   it('refuses an https provider whose certificate no trusted authority signed, and talks to it given its CA', async () => {
-    const url = new URL(`${secureOrigin}/echo`);
+    const url = target(`${secureOrigin}/echo`);
     const refused = await rejection(exchange().send(url, get()));
     expect(String((refused as { code?: unknown }).code)).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
     const answer = await exchange({ tls: { ca: tlsCert } }).send(url, get());

@@ -25,6 +25,37 @@ export interface HttpRequest {
 /** Response headers by lower-case name; a header sent more than once has each value. */
 export type HttpHeaders = Record<string, string | string[] | undefined>;
 
+/** Where a request goes: an origin (`https://host:port`) and the path there, with its query. */
+export interface HttpTarget {
+  readonly origin: string;
+  readonly path: string;
+}
+
+const parsedBases = new Map<string, { origin: string; path: string }>();
+const PARSED_BASES_KEPT = 1024;
+
+/**
+ * The target of `base` (an absolute URL) with `query` added, exactly as `new URL(base)` and its `searchParams`
+ * give it. A base without a query of its own (a service root and a path: a few per practice) is parsed once.
+ */
+export function requestTarget(base: string, query?: ReadonlyArray<readonly [string, string]>): HttpTarget {
+  let parsed = parsedBases.get(base);
+  if (!parsed) {
+    const url = new URL(base);
+    if (url.search !== '') {
+      for (const [name, value] of query ?? []) url.searchParams.append(name, value);
+      return { origin: url.origin, path: url.pathname + url.search };
+    }
+    parsed = { origin: url.origin, path: url.pathname };
+    if (parsedBases.size >= PARSED_BASES_KEPT) parsedBases.clear();
+    parsedBases.set(base, parsed);
+  }
+  if (!query || query.length === 0) return parsed;
+  const params = new URLSearchParams();
+  for (const [name, value] of query) params.append(name, value);
+  return { origin: parsed.origin, path: `${parsed.path}?${params.toString()}` };
+}
+
 export interface HttpAnswer {
   status: number;
   headers: HttpHeaders;
@@ -53,7 +84,7 @@ export class HttpExchange {
   }
 
   /** Resolves with the answer's status and headers; rejects when no answer came (refused, dropped, timed out). */
-  send(url: URL, request: HttpRequest): Promise<HttpAnswer> {
+  send(target: HttpTarget, request: HttpRequest): Promise<HttpAnswer> {
     return new Promise((resolve, reject) => {
       const { signal } = request;
       if (signal.aborted) {
@@ -62,8 +93,8 @@ export class HttpExchange {
       }
       this.agent.dispatch(
         {
-          origin: url.origin,
-          path: url.pathname + url.search,
+          origin: target.origin,
+          path: target.path,
           method: request.method,
           headers: { ...request.headers, 'accept-encoding': ACCEPT_ENCODING },
           body: request.body ?? null,

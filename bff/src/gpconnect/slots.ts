@@ -172,11 +172,13 @@ export function splitSlotSearchRange(
   const span = daysBetweenLondonDates(start, end);
   if (span < 0) throw new RangeError(`The range ends (${end}) before it starts (${start})`);
   const windows: DateWindow[] = [];
-  for (let windowStart = start; daysBetweenLondonDates(windowStart, end) >= 0;) {
-    const remaining = daysBetweenLondonDates(windowStart, end);
-    const windowEnd = addDaysToLondonDate(windowStart, Math.min(maxDays, remaining));
-    windows.push({ start: windowStart, end: windowEnd });
-    windowStart = addDaysToLondonDate(windowEnd, 1);
+  // By days from `start`: each window starts the day after the last one ended.
+  for (let first = 0; first <= span; first += maxDays + 1) {
+    const last = Math.min(first + maxDays, span);
+    windows.push({
+      start: first === 0 ? start : addDaysToLondonDate(start, first),
+      end: last === span ? end : addDaysToLondonDate(start, last),
+    });
   }
   return windows;
 }

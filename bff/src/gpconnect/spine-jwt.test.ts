@@ -51,4 +51,29 @@ describe('signed Spine JWTs', async () => {
     expect(decodeJwt(nextSecond).iat).toBe(1_790_000_101);
     expect(decodeJwt(otherInteraction).requested_scope).toBe('patient/*.write');
   });
+
+  it('is never a token kept for other claims: each thing the claims are made from makes another token', async () => {
+    const now = 1_790_000_200;
+    const base = input(now);
+    await buildSpineJwt(base);
+    const variations: SpineJwtInput[] = [
+      { ...base, audience: 'http://provider.example/Y90002/STU3/1/gpconnect' },
+      ...Object.keys(consumer).map((field) => ({ ...base, consumer: { ...consumer, [field]: 'other' } })),
+      { ...base, user: { ...base.user, family: 'Smyth' } },
+      { ...base, user: { ...base.user, given: ['Jo', 'Ann'] } },
+      { ...base, user: { ...base.user, given: ['Jo Ann'] } },
+      { ...base, user: { ...base.user, sdsUserId: '123456789012' } },
+      { ...base, user: { ...base.user, sdsRoleProfileId: '555' } },
+      { ...base, user: { ...base.user, userIdSystem: 'https://other.example/Id/staff' } },
+    ];
+    for (const variation of variations) {
+      const signedAfresh = await new SignJWT(spineJwtClaims(variation))
+        .setProtectedHeader({ alg: 'RS512', typ: 'JWT', kid: key.kid })
+        .sign(key.privateKey);
+      expect(
+        await buildSpineJwt(variation),
+        JSON.stringify(variation.consumer) + JSON.stringify(variation.user),
+      ).toBe(signedAfresh);
+    }
+  });
 });

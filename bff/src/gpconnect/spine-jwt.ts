@@ -89,8 +89,8 @@ function base64url(value: string): string {
 
 /** A fresh Spine JWT: the spec's unsecured form (`alg: none`, trailing dot) or signed RS512 with our key. */
 export async function buildSpineJwt(input: SpineJwtInput): Promise<string> {
-  const claims = spineJwtClaims(input);
   if (input.signing.kind === 'none') {
+    const claims = spineJwtClaims(input);
     return `${base64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${base64url(JSON.stringify(claims))}.`;
   }
   const { privateKey, kid } = input.signing;
@@ -99,10 +99,11 @@ export async function buildSpineJwt(input: SpineJwtInput): Promise<string> {
     tokens = new Map();
     signedTokens.set(privateKey, tokens);
   }
-  const key = `${kid} ${JSON.stringify(claims)}`;
+  const iat = input.now ?? Math.floor(Date.now() / 1000);
+  const key = claimsKey(kid, iat, input);
   const known = tokens.get(key);
   if (known) return known;
-  const token = await new SignJWT(claims)
+  const token = await new SignJWT(spineJwtClaims({ ...input, now: iat }))
     .setProtectedHeader({ alg: 'RS512', typ: 'JWT', kid })
     .sign(privateKey);
   if (tokens.size >= SIGNED_TOKENS_KEPT) tokens.clear();
@@ -119,3 +120,35 @@ export async function buildSpineJwt(input: SpineJwtInput): Promise<string> {
  */
 const signedTokens = new WeakMap<object, Map<string, string>>();
 const SIGNED_TOKENS_KEPT = 1024;
+
+/**
+ * Everything the claims are made from ({@link spineJwtClaims}), and the key id: equal for two inputs exactly when
+ * their tokens are. A short list, rather than the claims themselves, so a token already signed is found without
+ * building and writing out the claims first.
+ */
+function claimsKey(
+  kid: string,
+  iat: number,
+  { interaction, audience, consumer, user }: SpineJwtInput,
+): string {
+  return JSON.stringify([
+    kid,
+    iat,
+    interaction,
+    audience,
+    consumer.issuer,
+    consumer.odsCode,
+    consumer.organisationName,
+    consumer.deviceSystem,
+    consumer.deviceId,
+    consumer.productName,
+    consumer.productVersion,
+    consumer.userIdSystem,
+    user.id,
+    user.family,
+    user.given,
+    user.sdsUserId ?? null,
+    user.sdsRoleProfileId ?? null,
+    user.userIdSystem ?? null,
+  ]);
+}

@@ -42,7 +42,7 @@ export function preparedJson<T extends object>(
     const encoding =
       prepared.identity.length < COMPRESS_THRESHOLD_BYTES
         ? 'identity'
-        : chooseEncoding(reply.request.headers['accept-encoding']);
+        : encodingFor(reply.request.headers['accept-encoding']);
     reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
     if (encoding === 'identity') return reply.send(prepared.identity);
     const bytes = (prepared[encoding] ??= compress(prepared.identity, encoding));
@@ -60,6 +60,14 @@ function compress(bytes: Buffer, encoding: 'br' | 'gzip'): Buffer {
       })
     : gzipSync(bytes);
 }
+
+/** {@link chooseEncoding}, worked out once for the header a client sent last (a browser sends the same one). */
+function encodingFor(header: string | string[] | undefined): Encoding {
+  if (typeof header !== 'string') return chooseEncoding(header);
+  if (lastChoice?.header !== header) lastChoice = { header, encoding: chooseEncoding(header) };
+  return lastChoice.encoding;
+}
+let lastChoice: { header: string; encoding: Encoding } | undefined;
 
 /**
  * The encoding to answer in (RFC 9110 §12.5.3): brotli, else gzip, whichever the client accepts with a weight
