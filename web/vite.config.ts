@@ -165,6 +165,22 @@ function zodNotInFirstDownload(): Plugin {
   };
 }
 
+/**
+ * Modules (or folders, ending in `/`) that the lazily loaded pages share, small and without zod: the chunk `common`.
+ * Anything they import stays where it was (a module the first page uses, zod, the contract's schemas).
+ */
+const SHARED_BY_LATER_PAGES = [
+  'app/signed-in-route',
+  'features/session/components/require-session',
+  'components/back-link',
+  'components/error-summary',
+  'components/summary-row',
+  'components/form/',
+  'lib/describe-details',
+  'features/appointments/api/get-appointment',
+  'routes/book/use-practice',
+];
+
 /** NHS.UK frontend's CSS points at its icons as `/assets/images/…`: bundle them from the package instead. */
 const nhsukImages = `${dirname(createRequire(import.meta.url).resolve('nhsuk-frontend/package.json'))}/dist/nhsuk/assets/images`;
 
@@ -256,6 +272,17 @@ export default defineConfig(({ command }) => ({
             // zod (for the forms' checks and the practice view) in a chunk of its own: left to the automatic split
             // it shares a chunk with the contract's modules the first page uses, and comes with them.
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            // The small modules of ours that booking's pages and an appointment's pages share, in one chunk: each
+            // would otherwise be a chunk of its own, named (hash and all) in the first download's preload lists of
+            // every page that needs it (decision 0080).
+            {
+              name: 'common',
+              test: (id) => {
+                const path = id.replaceAll('\\', '/');
+                return SHARED_BY_LATER_PAGES.some((module) => path.includes(`/web/src/${module}`));
+              },
+              includeDependenciesRecursively: false,
+            },
           ],
         },
       },

@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { NotFoundRoute } from '../routes/not-found';
-import { bookingLayout, bookingSteps } from './booking-routes';
+import { signedInRoute } from './signed-in-route';
 
 /**
  * The routes of the pages reached from the first page rather than opened first: added to the router's table
@@ -49,6 +49,7 @@ export const laterRoutes: ReadonlyArray<{ parent: string | null; routes: RouteOb
       },
     ],
   },
+  signedInRoute,
   {
     parent: 'signed-in',
     routes: [
@@ -89,11 +90,6 @@ export const laterRoutes: ReadonlyArray<{ parent: string | null; routes: RouteOb
               import('../routes/appointments/cancel-confirm').then((m) => ({
                 Component: m.CancelConfirmRoute,
               })),
-          },
-          {
-            path: 'change',
-            lazy: bookingLayout,
-            children: bookingSteps.filter((step) => step.path !== 'practice' && step.path !== 'reason'),
           },
         ],
       },

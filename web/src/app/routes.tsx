@@ -1,15 +1,14 @@
 import type { PatchRoutesOnNavigationFunction, RouteObject } from 'react-router';
-import { RequireSession } from '../features/session/components/require-session';
 import { HomeRoute } from '../routes/home';
 import { RouteError } from '../routes/route-error';
 import { SignInRoute } from '../routes/sign-in';
-import { bookingLayout, bookingSteps } from './booking-routes';
 import { RootLayout } from './root-layout';
 
 /**
- * The routes the first download knows: the home and sign-in pages (in it), and booking (fetched when the patient
- * first goes there, and precached by the service worker for offline starts). The other pages' routes are added
- * when first needed (./later-routes.ts, `patchRoutesOnNavigation`).
+ * The routes the first download knows: the home and sign-in pages, the two a first visit opens. The others are
+ * added when a path first needs them (`patchRoutesOnNavigation` below): the pages reached from the first page
+ * (./later-routes.ts) and booking (../routes/book/booking-routes.ts), each with the sign-in guard above the pages
+ * for signed-in patients (./signed-in-route.ts).
  */
 export const routes: RouteObject[] = [
   {
@@ -19,23 +18,29 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRoute /> },
       { path: 'sign-in', element: <SignInRoute /> },
-      {
-        id: 'signed-in',
-        element: <RequireSession />,
-        children: [{ path: 'book', lazy: bookingLayout, children: bookingSteps }],
-      },
     ],
   },
 ];
 
 export const loadLaterRoutes = () => import('./later-routes');
+const loadBookingRoutes = () => import('../routes/book/booking-routes');
+
+/** Booking's pages, and the change of an appointment's time, which reuses them. */
+const BOOKING_PATH = /^\/(book|appointments\/[^/]+\/change)(\/|$)/;
 
 /**
  * Called by the router when a path is not matched, or matched only by a route with a parameter (so a more
- * specific one might yet be added): adds the later pages' routes, each under its parent. "Page not found" is one of
- * them, so an address no route matches is known as such only once they are there.
+ * specific one might yet be added): adds the later pages' routes, each under its parent, and booking's when the path
+ * is one of its pages (fetched alongside, not after, so a link straight to the slot page waits for one round trip
+ * as it did when booking's routes were in the first download). "Page not found" is one of the later routes, so an
+ * address no route matches is known as such only once they are there.
  */
-export const patchRoutesOnNavigation: PatchRoutesOnNavigationFunction = async ({ patch }) => {
-  const { laterRoutes } = await loadLaterRoutes();
-  for (const { parent, routes: children } of laterRoutes) patch(parent, children);
+export const patchRoutesOnNavigation: PatchRoutesOnNavigationFunction = async ({ path, patch }) => {
+  const [{ laterRoutes }, booking] = await Promise.all([
+    loadLaterRoutes(),
+    BOOKING_PATH.test(path) ? loadBookingRoutes() : undefined,
+  ]);
+  // The later routes first: the change of an appointment goes under the appointment's route, which they add.
+  for (const { parent, routes: children } of [...laterRoutes, ...(booking?.bookingRoutes ?? [])])
+    patch(parent, children);
 };
