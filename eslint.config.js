@@ -75,6 +75,19 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-router',
+              importNames: ['useSearchParams'],
+              message:
+                'Read the query with useQueryParams (web/src/lib/query-params.ts): useSearchParams puts its setter in the first download (decision 0080).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { offersPracticeChoice, usePractices } from '../../features/practices/api/get-practices';
 import { readChoices, type BookingChoices, type BookingFlow } from '../../features/booking/lib/booking-steps';
+import { useQueryParams } from '../../lib/query-params';
 
 /**
  * Which journey the slot screens are part of: booking (`/book/…`) or moving the appointment `:id`
@@ -9,7 +10,7 @@ import { readChoices, type BookingChoices, type BookingFlow } from '../../featur
  */
 export function useBookingFlow(): { flow: BookingFlow; choices: BookingChoices } {
   const { id } = useParams();
-  const [params] = useSearchParams();
+  const params = useQueryParams();
   const practices = usePractices();
   const practiceStep = offersPracticeChoice(practices.data);
   const search = params.toString();

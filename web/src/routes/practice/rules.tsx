@@ -3,7 +3,7 @@ import type { StaffPractice, StaffSessionResponse } from '@gpbook/shared/staff-s
 import { todayInLondon } from '@gpbook/shared/time';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorSummary, type FormError } from '../../components/error-summary';
 import { useDocumentTitle } from '../../lib/document-title';
@@ -27,6 +27,7 @@ import {
   visibilitySearchErrors,
   visibilitySearchParams,
 } from '../../features/practice/lib/visibility-search';
+import { useQueryParams } from '../../lib/query-params';
 
 /** What happened to the last save, for what the page says above the form. */
 type Outcome =
@@ -42,7 +43,7 @@ type Outcome =
  */
 export function RulesPage({ session, practice }: { session: StaffSessionResponse; practice: StaffPractice }) {
   const queryClient = useQueryClient();
-  const [params] = useSearchParams();
+  const params = useQueryParams();
   const parsed = readVisibilitySearch(params, todayInLondon());
   const search =
     visibilitySearchErrors(parsed).length === 0

@@ -1,7 +1,7 @@
 import type { StaffPractice, StaffSessionResponse } from '@gpbook/shared/staff-session';
 import { todayInLondon } from '@gpbook/shared/time';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { ErrorSummary } from '../../components/error-summary';
 import { useDocumentTitle } from '../../lib/document-title';
@@ -18,10 +18,11 @@ import {
   visibilitySearchErrors,
   visibilitySearchParams,
 } from '../../features/practice/lib/visibility-search';
+import { useQueryParams } from '../../lib/query-params';
 
 /** "What would they see?" for one practice: the choices in the address, the answer below them. */
 export function VisibilityPage({ practice }: { session: StaffSessionResponse; practice: StaffPractice }) {
-  const [params] = useSearchParams();
+  const params = useQueryParams();
   const navigate = useNavigate();
   const search = readVisibilitySearch(params, todayInLondon());
   const errors = visibilitySearchErrors(search);

@@ -9,7 +9,7 @@ import { deliveryChannelDisplay } from '@gpbook/shared/codes';
 import type { StaffPractice, StaffSessionResponse } from '@gpbook/shared/staff-session';
 import { formatLondonCalendarDate, formatLondonTime, londonDateOf } from '@gpbook/shared/time';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { BackLink } from '../../components/back-link';
 import { SummaryRow } from '../../components/summary-row';
 import { useDocumentTitle } from '../../lib/document-title';
@@ -25,6 +25,7 @@ import { consumerInSentence } from '../../features/practice/lib/difference';
 import { reasonHelp, reasonTag, type ReasonHelpContext } from '../../features/practice/lib/reason-help';
 import { readConsumerKey, visibilitySearchErrors } from '../../features/practice/lib/visibility-search';
 import { explanationReasons } from '@gpbook/shared/practice-view';
+import { useQueryParams } from '../../lib/query-params';
 
 function rangeWords(start: string, end: string): string {
   return start === end
@@ -198,7 +199,7 @@ function VisibleOnly({ slots }: { slots: readonly VisibleSlot[] }) {
  * service sees.
  */
 export function WhyPage({ practice }: { session: StaffSessionResponse; practice: StaffPractice }) {
-  const [params] = useSearchParams();
+  const params = useQueryParams();
   const start = params.get('start') ?? '';
   const end = params.get('end') ?? start;
   const consumer = readConsumerKey(params.get('consumer'));

@@ -4,11 +4,12 @@ import {
   staffSignInErrorCodes,
   type StaffSignInErrorCode,
 } from '@gpbook/shared/staff-session';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorSummary } from '../../../components/error-summary';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { patientMayBeSignedIn, type StaffSessionState } from '../api/staff-session';
 import { WarningCallout } from '../../../components/warning-callout';
+import { useQueryParams } from '../../../lib/query-params';
 
 const signInErrorText: Record<StaffSignInErrorCode, string> = {
   no_practice_role:
@@ -31,7 +32,7 @@ export function StaffSignInPage({
 }: {
   why: Extract<StaffSessionState, { status: 'signed-out' }>['why'];
 }) {
-  const [params] = useSearchParams();
+  const params = useQueryParams();
   const code = params.get(STAFF_SIGN_IN_ERROR_PARAM);
   const signInError = isSignInErrorCode(code) ? signInErrorText[code] : undefined;
   const patient = patientMayBeSignedIn();

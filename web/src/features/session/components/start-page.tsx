@@ -1,10 +1,10 @@
 import { SIGN_IN_ERROR_PARAM, signInErrorCodes, type SignInErrorCode } from '@gpbook/shared/session';
 import { useEffect, useRef } from 'react';
-import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { lazyModule } from '../../../lib/lazy-module';
 import { signInHref } from '../sign-in-path';
 import type { SignInErrorText } from './sign-in-error-text';
+import { useQueryParams } from '../../../lib/query-params';
 
 function isSignInErrorCode(value: string | null): value is SignInErrorCode {
   return (signInErrorCodes as readonly (string | null)[]).includes(value);
@@ -44,7 +44,7 @@ function signInFor(returnTo: string): string {
  * out, or sign-in did not work (`?signin_error=`).
  */
 export function StartPage({ returnTo = '/' }: { returnTo?: string }) {
-  const [params] = useSearchParams();
+  const params = useQueryParams();
   const errorCode = params.get(SIGN_IN_ERROR_PARAM);
   const loadingSignInError = useSignInError(isSignInErrorCode(errorCode) ? errorCode : undefined);
   const signInError = loadingSignInError === 'loading' ? undefined : loadingSignInError;
