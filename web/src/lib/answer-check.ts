@@ -18,10 +18,10 @@ export type Spec =
   | { type: 'number'; int: boolean; positive: boolean }
   | { type: 'boolean' }
   | { type: 'enum'; values: readonly string[] }
-  | { type: 'array'; of: Spec }
-  | { type: 'object'; shape: Readonly<Record<string, Spec>> }
-  | { type: 'optional'; of: Spec }
-  | { type: 'union'; of: readonly Spec[] };
+  | { type: 'array'; of: Spec | undefined }
+  | { type: 'object'; shape: Readonly<Record<string, Spec | undefined>> }
+  | { type: 'optional'; of: Spec | undefined }
+  | { type: 'union'; of: ReadonlyArray<Spec | undefined> };
 
 /** What a check returns for a value it refuses. */
 const INVALID: unique symbol = Symbol('invalid');
@@ -29,8 +29,18 @@ type Invalid = typeof INVALID;
 
 export type CheckResult<T> = { success: true; data: T } | { success: false };
 
+/**
+ * A check's rules, for answers.test.ts to compare with the shared schema's: made under test only. A build only
+ * runs the checks, so Vite's mode (written into the build) leaves the rules out of the download.
+ */
+/*@__NO_SIDE_EFFECTS__*/
+function rules(spec: () => Spec): Spec | undefined {
+  return import.meta.env.MODE === 'test' ? spec() : undefined;
+}
+
 export interface Check<T> {
-  readonly spec: Spec;
+  /** What the check accepts (under test only: see `rules`). */
+  readonly spec: Spec | undefined;
   /** The checked value (objects copied with only the named keys), or INVALID. */
   readonly run: (value: unknown) => T | Invalid;
   /** As zod's `safeParse`, so the API client takes a check or a zod schema alike. */
@@ -38,7 +48,7 @@ export interface Check<T> {
 }
 
 /*@__NO_SIDE_EFFECTS__*/
-function check<T>(spec: Spec, run: (value: unknown) => T | Invalid): Check<T> {
+function check<T>(spec: Spec | undefined, run: (value: unknown) => T | Invalid): Check<T> {
   return {
     spec,
     run,
@@ -53,12 +63,12 @@ function check<T>(spec: Spec, run: (value: unknown) => T | Invalid): Check<T> {
 export function string(options: { min?: number; max?: number; pattern?: RegExp } = {}): Check<string> {
   const { min = 0, max = Infinity, pattern } = options;
   return check(
-    {
+    rules(() => ({
       type: 'string',
       ...(options.min !== undefined ? { min } : {}),
       ...(options.max !== undefined ? { max } : {}),
       ...(pattern ? { pattern: pattern.source } : {}),
-    },
+    })),
     (value) =>
       typeof value === 'string' &&
       value.length >= min &&
@@ -72,8 +82,9 @@ export function string(options: { min?: number; max?: number; pattern?: RegExp }
 /** A string that `rule` accepts; `name` stands for the rule in the spec (the test knows which schema it is). */
 /*@__NO_SIDE_EFFECTS__*/
 export function named(name: string, rule: (value: string) => boolean): Check<string> {
-  return check({ type: 'named', name }, (value) =>
-    typeof value === 'string' && rule(value) ? value : INVALID,
+  return check(
+    rules(() => ({ type: 'named', name })),
+    (value) => (typeof value === 'string' && rule(value) ? value : INVALID),
   );
 }
 
@@ -81,59 +92,74 @@ export function named(name: string, rule: (value: string) => boolean): Check<str
 /*@__NO_SIDE_EFFECTS__*/
 export function number(options: { int?: boolean; positive?: boolean } = {}): Check<number> {
   const { int = false, positive = false } = options;
-  return check({ type: 'number', int, positive }, (value) =>
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    (!int || Number.isSafeInteger(value)) &&
-    (!positive || value > 0)
-      ? value
-      : INVALID,
+  return check(
+    rules(() => ({ type: 'number', int, positive })),
+    (value) =>
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (!int || Number.isSafeInteger(value)) &&
+      (!positive || value > 0)
+        ? value
+        : INVALID,
   );
 }
 
 /*@__NO_SIDE_EFFECTS__*/
 export function boolean(): Check<boolean> {
-  return check({ type: 'boolean' }, (value) => (typeof value === 'boolean' ? value : INVALID));
+  return check(
+    rules(() => ({ type: 'boolean' })),
+    (value) => (typeof value === 'boolean' ? value : INVALID),
+  );
 }
 
 /*@__NO_SIDE_EFFECTS__*/
 export function oneOf<const V extends string>(values: readonly V[]): Check<V> {
   const allowed: ReadonlySet<unknown> = new Set(values);
-  return check({ type: 'enum', values }, (value) => (allowed.has(value) ? (value as V) : INVALID));
+  return check(
+    rules(() => ({ type: 'enum', values })),
+    (value) => (allowed.has(value) ? (value as V) : INVALID),
+  );
 }
 
 /*@__NO_SIDE_EFFECTS__*/
 export function array<T>(of: Check<T>): Check<T[]> {
-  return check({ type: 'array', of: of.spec }, (value) => {
-    if (!Array.isArray(value)) return INVALID;
-    const out: T[] = new Array<T>(value.length);
-    for (let index = 0; index < value.length; index++) {
-      const item = of.run(value[index]);
-      if (item === INVALID) return INVALID;
-      out[index] = item;
-    }
-    return out;
-  });
+  return check(
+    rules(() => ({ type: 'array', of: of.spec })),
+    (value) => {
+      if (!Array.isArray(value)) return INVALID;
+      const out: T[] = new Array<T>(value.length);
+      for (let index = 0; index < value.length; index++) {
+        const item = of.run(value[index]);
+        if (item === INVALID) return INVALID;
+        out[index] = item;
+      }
+      return out;
+    },
+  );
 }
 
 /** Absent (undefined) or what `of` accepts. */
 /*@__NO_SIDE_EFFECTS__*/
 export function optional<T>(of: Check<T>): Check<T | undefined> {
-  return check({ type: 'optional', of: of.spec }, (value) =>
-    value === undefined ? undefined : of.run(value),
+  return check(
+    rules(() => ({ type: 'optional', of: of.spec })),
+    (value) => (value === undefined ? undefined : of.run(value)),
   );
 }
 
 /** The first option that accepts the value, as zod's `z.union`. */
 /*@__NO_SIDE_EFFECTS__*/
 export function union<T>(options: ReadonlyArray<Check<T>>): Check<T> {
-  return check({ type: 'union', of: options.map((option) => option.spec) }, (value) => {
-    for (const option of options) {
-      const out = option.run(value);
-      if (out !== INVALID) return out;
-    }
-    return INVALID;
-  });
+  return check(
+    rules(() => ({ type: 'union', of: options.map((option) => option.spec) })),
+    (value) => {
+      for (const option of options) {
+        const out = option.run(value);
+        if (out !== INVALID) return out;
+      }
+      return INVALID;
+    },
+  );
 }
 
 type Shape = Record<string, Check<unknown>>;
@@ -151,10 +177,10 @@ export type ObjectOutput<S extends Shape> = Flatten<
 export function object<S extends Shape>(shape: S): Check<ObjectOutput<S>> {
   const entries = Object.entries(shape);
   return check(
-    {
+    rules(() => ({
       type: 'object',
       shape: Object.fromEntries(entries.map(([key, field]) => [key, field.spec])),
-    },
+    })),
     (value) => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return INVALID;
       const input = value as Record<string, unknown>;

@@ -11,7 +11,7 @@ import { practicesResponseSchema } from '@gpbook/shared/practices';
 import { sessionResponseSchema } from '@gpbook/shared/session';
 import { slotIdSchema, slotsQuerySchema, slotsResponseSchema } from '@gpbook/shared/slots';
 import { dateTimeWithOffsetSchema, londonDateSchema } from '@gpbook/shared/time';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   makeAppointment,
   makeAppointments,
@@ -35,6 +35,12 @@ const namedSchemas = new Map<unknown, string>([
   [londonDateSchema, 'londonDate'],
   [dateTimeWithOffsetSchema, 'dateTimeWithOffset'],
 ]);
+/** zod's `z.iso.datetime({ offset: true })`, whose 300-character pattern the check writes as a rule. */
+const isoDateTimeWithOffsetSchema = z.iso.datetime({ offset: true });
+/** The string formats the checks name, by the pattern zod builds for them. */
+const isoDateTimeWithOffsetPattern = isoDateTimeWithOffsetSchema._zod.def.pattern;
+if (!isoDateTimeWithOffsetPattern) throw new Error('zod builds z.iso.datetime() without a pattern now');
+const namedFormats = new Map([[isoDateTimeWithOffsetPattern.source, 'isoDateTimeWithOffset']]);
 
 interface CheckDef {
   check: string;
@@ -71,6 +77,8 @@ function specOf(schema: z.ZodType, path = '(root)'): Spec {
   const refuse = (what: string) => new Error(`${path}: ${def.type} with ${what} has no answer check`);
   switch (def.type) {
     case 'string': {
+      const format = def.format && def.pattern ? namedFormats.get(def.pattern.source) : undefined;
+      if (format && checks.length === 0) return { type: 'named', name: format };
       const spec: { type: 'string'; min?: number; max?: number; pattern?: string } = { type: 'string' };
       const patterns = def.format && def.pattern ? [def.pattern.source] : [];
       if (def.format && !def.pattern) throw refuse(`format ${def.format}`);
@@ -335,6 +343,50 @@ describe('answer checks', () => {
         ok: dateTimeWithOffsetSchema.safeParse(value).success,
       });
     }
+    const instants = [
+      ...times,
+      '2026-03-03T09:30:00.123456+00:00',
+      '2026-03-03T09:30:00.+00:00',
+      '2026-03-03T09:30:00z',
+      '2026-03-03T09:30:00+23:59',
+      '2026-03-03T09:30:00-23:59',
+      '2026-03-03T09:30:00+24:00',
+      '2026-03-03T09:30:00+01:60',
+      '2026-03-03T09:30:00+0100',
+      '2026-03-03T09:30+00:00',
+      '2026-03-03T9:30:00+00:00',
+      '2026-03-03T00:00:00Z',
+      '2026-04-31T09:30:00Z',
+      '2026-04-30T09:30:00Z',
+      '2026-12-31T23:59:59Z',
+      '2026-13-01T09:30:00Z',
+      '2026-00-01T09:30:00Z',
+      '2026-01-00T09:30:00Z',
+      '2026-01-32T09:30:00Z',
+      // Leap days: every fourth year, but not a century unless it is a fourth one; and the years before 100, which
+      // Date.UTC alone reads as 19xx.
+      '2000-02-29T09:30:00Z',
+      '1900-02-29T09:30:00Z',
+      '2400-02-29T09:30:00Z',
+      '2100-02-29T09:30:00Z',
+      '0000-02-29T09:30:00Z',
+      '0004-02-29T09:30:00Z',
+      '0100-02-29T09:30:00Z',
+      '0050-01-31T09:30:00Z',
+      '0099-12-31T23:59:59Z',
+      '9999-12-31T23:59:59Z',
+      ' 2026-03-03T09:30:00Z',
+      '2026-03-03T09:30:00Z\n',
+    ];
+    let accepted = 0;
+    for (const value of instants) {
+      const ok = isoDateTimeWithOffsetSchema.safeParse(value).success;
+      expect({ value, ok: answers.isoDateTimeWithOffset.safeParse(value).success }).toEqual({ value, ok });
+      if (ok) accepted += 1;
+    }
+    // Both ways were tried.
+    expect(accepted).toBeGreaterThan(10);
+    expect(accepted).toBeLessThan(instants.length - 10);
   });
 
   it('refuses what a check cannot express, so a new rule in the contract is not checked loosely', () => {

@@ -24,13 +24,15 @@ import {
 } from './answer-check';
 
 // shared/src/time.ts
+/** Whether year, month and day name a day of the (proleptic Gregorian) calendar, as `Date.UTC` gives them back. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
 /** `londonDateSchema`: `yyyy-mm-dd`, a real date (as shared's `isRealDate`: `Date.UTC` gives the same fields back). */
 export const londonDate = named('londonDate', (value) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  return !!match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
 });
 /** `dateTimeWithOffsetSchema`: `yyyy-mm-ddThh:mm:ss(.sss)±hh:mm`, a real date and time. */
 export const dateTimeWithOffset = named(
@@ -38,10 +40,15 @@ export const dateTimeWithOffset = named(
   (value) =>
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/.test(value) && isRealDateTime(value),
 );
-/** zod's `z.iso.datetime({ offset: true })`. */
-const isoDateTimeWithOffset = string({
-  pattern:
-    /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/,
+/**
+ * zod's `z.iso.datetime({ offset: true })`: `yyyy-mm-ddThh:mm:ss(.s…)` with hours to 23, then `Z` or an offset to
+ * ±23:59, on a day of the calendar, in any year from 0000 (the calendar repeats every 400 years, and `Date.UTC`
+ * reads the years before 100 as 19xx).
+ */
+export const isoDateTimeWithOffset = named('isoDateTimeWithOffset', (value) => {
+  const match =
+    /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3])(:[0-5]\d){2}(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/.exec(value);
+  return !!match && isCalendarDay(2000 + (Number(match[1]) % 400), Number(match[2]), Number(match[3]));
 });
 
 // shared/src/codes.ts
