@@ -32,6 +32,12 @@ describe('londonDateTimeWithOffset', () => {
     expect(londonDateTimeWithOffset('2026-10-25T01:00:00Z')).toBe('2026-10-25T01:00:00+00:00');
   });
 
+  it('reads whatever offset the tz database holds, not only 0 and 1 hour', () => {
+    // British Double Summer Time (+02:00) in 1941; British Standard Time (+01:00 all year) in the winter of 1969.
+    expect(londonDateTimeWithOffset('1941-06-01T12:00:00Z')).toBe('1941-06-01T14:00:00+02:00');
+    expect(londonDateTimeWithOffset('1969-01-15T12:00:00Z')).toBe('1969-01-15T13:00:00+01:00');
+  });
+
   it('keeps a GP Connect string as it is when it is already London time', () => {
     for (const value of [
       '2017-09-15T11:30:00+01:00',

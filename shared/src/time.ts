@@ -1,14 +1,10 @@
-// The one function, not the package's index: that also loads its TZDate classes, which patch every Date method as
-// the module loads.
-import { tzOffset } from '@date-fns/tz/tzOffset';
 import { z } from 'zod';
 
 /**
  * Europe/London time for the patient API. Appointments happen in England, so every date a patient picks and every
  * time we show is London local time, whatever the device's or the server's zone. BST rules come from the tz
- * database (through Intl and @date-fns/tz's tzOffset), never from our own arithmetic. Adding days to a calendar
- * date involves no time zone at all, so that is plain date arithmetic. (No date-fns here: this module is in the
- * web app's first download.)
+ * database (through Intl), never from our own arithmetic. Adding days to a calendar date involves no time zone at
+ * all, so that is plain date arithmetic. (No date-fns here: this module is in the web app's first download.)
  */
 
 export const LONDON = 'Europe/London';
@@ -168,6 +164,19 @@ export function londonLocalHour(text: string): number {
 
 const HOUR_MS = 3_600_000;
 const offsetByUtcHour = new Map<number, number>();
+/** Made on first use: the first formatter for a time zone loads the zone data, a long pause on a slow phone. */
+let offsetFormat: Intl.DateTimeFormat | undefined;
+
+/**
+ * London's UTC offset in minutes at an instant, as the tz database gives it through Intl: `GMT+01:00` (`GMT` alone
+ * where an engine writes a zero offset so; seconds for the local mean time before 1847).
+ */
+function tzLondonOffset(date: Date): number {
+  offsetFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, timeZoneName: 'longOffset' });
+  const [, sign, hours = 0, minutes = 0, seconds = 0] =
+    /GMT([+-])(\d\d):(\d\d)(?::(\d\d))?/.exec(offsetFormat.format(date)) ?? [];
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes) + Number(seconds) / 60);
+}
 
 /**
  * London's UTC offset in minutes at an instant, from the tz database. Asking the database formats a date with Intl,
@@ -178,7 +187,7 @@ function londonOffsetMinutes(epochMs: number): number {
   const hour = Math.floor(epochMs / HOUR_MS);
   let offset = offsetByUtcHour.get(hour);
   if (offset === undefined) {
-    offset = tzOffset(LONDON, new Date(hour * HOUR_MS));
+    offset = tzLondonOffset(new Date(hour * HOUR_MS));
     if (offsetByUtcHour.size > 50_000) offsetByUtcHour.clear();
     offsetByUtcHour.set(hour, offset);
   }
