@@ -38,17 +38,6 @@ export function isPatientNotFound(error: unknown): boolean {
 }
 
 /**
- * After a booking, change or cancellation failed: whether we cannot tell what the practice's system now holds.
- * The BFF says so with `outcome_unknown`; every other error it answers means nothing was changed. A lost connection,
- * or an answer we could not read (which may not even come from the BFF), tells us nothing either way.
- */
-export function isOutcomeUnknown(error: unknown): boolean {
-  if (!(error instanceof ApiError) || error.code === 'outcome_unknown') return true;
-  const source = failureSource(error);
-  return source === 'offline' || source === 'service';
-}
-
-/**
  * Where a failed call went wrong, which decides what the patient is told:
  * - `offline`: this device has no connection;
  * - `service`: our service did not answer, or answered with something that is not the patient API's answer

@@ -1,4 +1,5 @@
-import { failureSource, isOutcomeUnknown, type ApiError } from './api-client';
+import { failureSource, type ApiError } from './api-client';
+import { isOutcomeUnknown } from './outcome-unknown';
 import { errorText, type ErrorText } from './error-text';
 
 // What to say when a booking, change or cancellation fails: with the booking pages, not the first page (decision

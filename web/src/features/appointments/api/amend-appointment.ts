@@ -1,6 +1,7 @@
 import type { AmendAppointmentRequest, Appointment } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
+import { isOutcomeUnknown } from '../../../lib/outcome-unknown';
 import { appointment as appointmentCheck } from '../../../lib/answers';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';

@@ -4,7 +4,8 @@ import type {
 } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { rescheduleAppointmentResponse } from '../../../lib/booking-answers';
-import { apiRequest, isOutcomeUnknown } from '../../../lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
+import { isOutcomeUnknown } from '../../../lib/outcome-unknown';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
 
