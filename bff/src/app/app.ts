@@ -5,7 +5,7 @@ import fastifyCompress from '@fastify/compress';
 import type { ServiceInfoResponse } from '@gpbook/shared/service';
 import { API_BROTLI_QUALITY, COMPRESS_THRESHOLD_BYTES } from './plugins/prepared-json.js';
 import fastifyStatic from '@fastify/static';
-import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { JSONWebKeySet } from 'jose';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -16,6 +16,7 @@ import csrfPlugin from './plugins/csrf.js';
 import { logPath } from '../logger.js';
 import errorsPlugin from './plugins/errors.js';
 import { checkedJsonSerializer } from './plugins/checked-json-serializer.js';
+import { compiledValidatorCompiler } from './plugins/compiled-validator.js';
 import rateLimit from './rate-limit/plugin.js';
 import type { Redis } from 'ioredis';
 import securityHeaders from './plugins/security-headers.js';
@@ -91,7 +92,7 @@ export async function buildBffApp(options: BffAppOptions): Promise<FastifyInstan
       'request completed',
     );
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(compiledValidatorCompiler);
   app.setSerializerCompiler(checkedJsonSerializer);
 
   await app.register(securityHeaders, { secure: options.identity.publicUrl.startsWith('https:') });

@@ -30,7 +30,25 @@ describe('security headers', () => {
       expect(headers['cross-origin-resource-policy'], route).toBe('same-origin');
       expect(headers['cross-origin-embedder-policy'], route).toBeUndefined();
       expect(headers['strict-transport-security'], route).toBeUndefined();
+      expect(headers, route).toMatchObject({
+        'origin-agent-cluster': '?1',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
+      });
+      expect(headers['x-powered-by'], route).toBeUndefined();
     }
+  });
+
+  it('lets a route set a header of its own over one of them', async () => {
+    const app = Fastify();
+    await app.register(securityHeaders, { secure: false });
+    app.get('/framed', async (_request, reply) => reply.header('x-frame-options', 'DENY').send('ok'));
+    const response = await app.inject({ method: 'GET', url: '/framed' });
+    await app.close();
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('over HTTPS also sends HSTS and asks for insecure requests to be upgraded', async () => {
