@@ -2,7 +2,8 @@ import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
 import './styles.css';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, askForSession, createAppRouter } from './app/app';
+import { App } from './app/app';
+import { askForSession, createAppRouter } from './app/app-start';
 import { nextTask } from './lib/next-task';
 
 const root = document.getElementById('root');

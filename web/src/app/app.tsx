@@ -1,30 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router';
-import { sessionQueryOptions } from '../features/session/api/get-session';
-import { createQueryClient } from './query-client';
-import { afterLoadAndIdle } from '../components/after-load-and-idle';
-import { loadLaterRoutes, patchRoutesOnNavigation, routes } from './routes';
-
-const queryClient = createQueryClient();
-
-/**
- * Who is signed in is the first thing every page needs: asked for as the app starts, while the router fetches the
- * page's lazy parts, not once they have arrived and the page frame renders.
- */
-export function askForSession(): void {
-  void queryClient.prefetchQuery(sessionQueryOptions);
-}
-
-export type AppRouter = ReturnType<typeof createBrowserRouter>;
-
-/** The app's router: matches the address and starts fetching the page's lazy parts. Made once (main.tsx). */
-export function createAppRouter(): AppRouter {
-  return createBrowserRouter(routes, { patchRoutesOnNavigation });
-}
-
-// The routes of the pages the first page links to, once it has loaded and the browser is idle: a link followed
-// then does not wait for them (on a later visit the service worker has them already).
-afterLoadAndIdle(() => void loadLaterRoutes());
+import { RouterProvider } from 'react-router';
+import { queryClient, type AppRouter } from './app-start';
 
 export function App({ router }: { router: AppRouter }) {
   return (
