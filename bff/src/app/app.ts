@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import type { ServiceInfoResponse } from '@gpbook/shared/service';
+import { slotsQuerySchema } from '@gpbook/shared/slots';
 import { API_BROTLI_QUALITY, COMPRESS_THRESHOLD_BYTES } from './plugins/prepared-json.js';
 import fastifyStatic from '@fastify/static';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -92,7 +93,8 @@ export async function buildBffApp(options: BffAppOptions): Promise<FastifyInstan
       'request completed',
     );
   });
-  app.setValidatorCompiler(compiledValidatorCompiler);
+  // The slot list's query is the same for every patient looking at the same practice and dates.
+  app.setValidatorCompiler(compiledValidatorCompiler({ repeatable: new Set([slotsQuerySchema]) }));
   app.setSerializerCompiler(checkedJsonSerializer);
 
   await app.register(securityHeaders, { secure: options.identity.publicUrl.startsWith('https:') });

@@ -26,8 +26,16 @@ describe('AppServices.patientOf', () => {
       nhsNumber: '9731000100',
       birthDate: '1980-03-03',
     });
+    expect(await services.patientIdsOf(request)).toEqual({});
     await services.rememberPatientId(request, 'Y90002', 'pat-9');
     expect(await services.patientIdsOf(request)).toEqual({ Y90002: 'pat-9' });
+    // Kept in the session: the next request's session record holds it.
+    const next = await sessions.find(session.id);
+    expect(next.status === 'active' && next.session.record.patientIds).toEqual({ Y90002: 'pat-9' });
+    const nextRequest = {
+      patientSession: next.status === 'active' ? next.session : null,
+    } as unknown as FastifyRequest;
+    expect(await services.patientIdsOf(nextRequest)).toEqual({ Y90002: 'pat-9' });
     await expect(
       services.patientOf({ patientSession: null } as unknown as FastifyRequest),
     ).rejects.toMatchObject({ code: 'unauthenticated' });

@@ -63,11 +63,18 @@ export function sessionPatientServices(
         birthDate: patient.birthDate,
       };
     },
+    // As the session record read for this request holds them (not a second read of the store: with Redis, a
+    // round trip on every API request), plus any remembered since.
     async patientIdsOf(request) {
-      return sessions.patientIds(sessionOf(request));
+      return { ...sessionOf(request).record.patientIds };
     },
     async rememberPatientId(request, odsCode, logicalId) {
-      await sessions.setPatientId(sessionOf(request), odsCode, logicalId);
+      const session = sessionOf(request);
+      await sessions.setPatientId(session, odsCode, logicalId);
+      request.patientSession = {
+        ...session,
+        record: { ...session.record, patientIds: { ...session.record.patientIds, [odsCode]: logicalId } },
+      };
     },
   };
 }

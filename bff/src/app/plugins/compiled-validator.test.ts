@@ -20,19 +20,23 @@ afterAll(async () => {
   await Promise.all(apps.map((app) => app.close()));
 });
 
+/** The query values each app's route was handed, in order. */
+const queries: unknown[] = [];
+
 /** An app that answers what its validator made of the query and the body. */
 function appWith(compiler: FastifySchemaCompiler<$ZodType>) {
   const app = Fastify();
   apps.push(app);
   app.setValidatorCompiler(compiler);
-  app.get('/slots', { schema: { querystring: slotsQuerySchema } }, async (request) => ({
-    query: request.query,
-  }));
+  app.get('/slots', { schema: { querystring: slotsQuerySchema } }, async (request) => {
+    queries.push(request.query);
+    return { query: request.query };
+  });
   app.post('/book', { schema: { body: bodySchema } }, async (request) => ({ body: request.body }));
   return app;
 }
 const runtime = appWith(validatorCompiler);
-const compiled = appWith(compiledValidatorCompiler);
+const compiled = appWith(compiledValidatorCompiler({ repeatable: new Set([slotsQuerySchema]) }));
 
 describe('compiled request validation', () => {
   it.each([
@@ -63,6 +67,23 @@ describe('compiled request validation', () => {
     const [expected, actual] = await Promise.all([runtime.inject(request), compiled.inject(request)]);
     expect(actual.statusCode).toBe(expected.statusCode);
     expect(actual.json()).toEqual(expected.json());
+  });
+
+  it('gives a repeatable schema the value made before for the same input, frozen; another input its own', async () => {
+    const url = '/slots?practice=Y90002&from=2026-12-01&to=2026-12-14';
+    await compiled.inject(url);
+    await compiled.inject(url);
+    await compiled.inject(`${url}&role=gp`);
+    const [first, again, other] = queries.slice(-3);
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(other).toEqual({ practice: 'Y90002', from: '2026-12-01', to: '2026-12-14', role: 'gp' });
+    // Refused every time, not only the first.
+    for (let i = 0; i < 2; i++) {
+      expect((await compiled.inject('/slots?practice=Y90002&from=2026-12-14&to=2026-12-01')).statusCode).toBe(
+        400,
+      );
+    }
   });
 
   it('gives the values the schema makes (trimmed, unknown keys dropped)', async () => {
