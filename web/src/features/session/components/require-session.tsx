@@ -1,7 +1,14 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { SIGNED_OUT_PATH } from '../api/sign-out';
 import { useSession } from '../api/get-session';
-import { signInPagePath } from '../sign-in-path';
+import { safePath } from '../sign-in-path';
+
+/** The app's own page for signing in again, remembering where the patient was. */
+function signInPagePath(returnTo: string, expired: boolean): string {
+  const params = new URLSearchParams({ returnTo: safePath(returnTo) });
+  if (expired) params.set('reason', 'expired');
+  return `/sign-in?${params.toString()}`;
+}
 
 /**
  * Pages for signed-in patients. Signed out (or the session ended, which any 401 reports) → the sign-in page,
