@@ -2,6 +2,7 @@ import type { PatchRoutesOnNavigationFunction, RouteObject } from 'react-router'
 import { HomeRoute } from '../routes/home';
 import { RouteError } from '../routes/route-error';
 import { SignInRoute } from '../routes/sign-in';
+import { nextTask } from '../lib/next-task';
 import { RootLayout } from './root-layout';
 
 /**
@@ -36,6 +37,9 @@ const BOOKING_PATH = /^\/(book|appointments\/[^/]+\/change)(\/|$)/;
  * address no route matches is known as such only once they are there.
  */
 export const patchRoutesOnNavigation: PatchRoutesOnNavigationFunction = async ({ path, patch }) => {
+  // In a task of its own: on a first visit to a later page this runs as the router is made, and fetching the
+  // routes' chunks (and preloading what they import) would make that one long task (Total Blocking Time).
+  await nextTask();
   const [{ laterRoutes }, booking] = await Promise.all([
     loadLaterRoutes(),
     BOOKING_PATH.test(path) ? loadBookingRoutes() : undefined,
