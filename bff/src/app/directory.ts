@@ -28,9 +28,17 @@ export const directoryFileSchema = z.object({ practices: z.array(directoryEntryS
 
 export class PracticeDirectory {
   private readonly byOds: Map<string, DirectoryEntry>;
+  /** Each federation's practices, in directory order (asked on every patient request: not a scan of them all). */
+  private readonly byFederation = new Map<string, DirectoryEntry[]>();
 
   constructor(readonly entries: readonly DirectoryEntry[]) {
     this.byOds = new Map(entries.map((entry) => [entry.odsCode, entry]));
+    for (const entry of entries) {
+      if (entry.federation === undefined) continue;
+      const members = this.byFederation.get(entry.federation) ?? [];
+      members.push(entry);
+      this.byFederation.set(entry.federation, members);
+    }
   }
 
   get(odsCode: string): DirectoryEntry | undefined {
@@ -41,7 +49,7 @@ export class PracticeDirectory {
   federationOf(odsCode: string): DirectoryEntry[] {
     const federation = this.byOds.get(odsCode)?.federation;
     if (!federation) return [];
-    return this.entries.filter((entry) => entry.federation === federation && entry.odsCode !== odsCode);
+    return (this.byFederation.get(federation) ?? []).filter((entry) => entry.odsCode !== odsCode);
   }
 
   endpoint(entry: DirectoryEntry): ProviderEndpoint {

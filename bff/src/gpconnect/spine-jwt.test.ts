@@ -1,5 +1,5 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify, SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateSigningKey } from '../platform/signing-key.js';
 import { buildSpineJwt, spineJwtClaims, type SpineJwtInput } from './spine-jwt.js';
 
@@ -37,6 +37,20 @@ describe('signed Spine JWTs', async () => {
       currentDate: new Date(1_790_000_010_000),
     });
     expect(verified.payload.sub).toBe('patient-1');
+  });
+
+  it('is signed once for requests that ask for the same token together', async () => {
+    const signing = vi.spyOn(SignJWT.prototype, 'sign');
+    try {
+      const together = await Promise.all(
+        Array.from({ length: 5 }, () => buildSpineJwt(input(1_790_000_300))),
+      );
+      expect(await buildSpineJwt(input(1_790_000_300))).toBe(together[0]);
+      expect(new Set(together).size).toBe(1);
+      expect(signing).toHaveBeenCalledTimes(1);
+    } finally {
+      signing.mockRestore();
+    }
   });
 
   it('is a new token for another second, another person or another interaction', async () => {

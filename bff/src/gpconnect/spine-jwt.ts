@@ -103,11 +103,15 @@ export async function buildSpineJwt(input: SpineJwtInput): Promise<string> {
   const key = claimsKey(kid, iat, input);
   const known = tokens.get(key);
   if (known) return known;
-  const token = await new SignJWT(spineJwtClaims({ ...input, now: iat }))
+  const token = new SignJWT(spineJwtClaims({ ...input, now: iat }))
     .setProtectedHeader({ alg: 'RS512', typ: 'JWT', kid })
     .sign(privateKey);
   if (tokens.size >= SIGNED_TOKENS_KEPT) tokens.clear();
+  // Kept while it is being signed too, so requests arriving meanwhile wait for it rather than sign it again.
   tokens.set(key, token);
+  token.catch(() => {
+    if (tokens.get(key) === token) tokens.delete(key);
+  });
   return token;
 }
 
@@ -115,10 +119,10 @@ export async function buildSpineJwt(input: SpineJwtInput): Promise<string> {
  * Tokens signed in the last moments, by key and by what they say. RS512 is RSASSA-PKCS1-v1_5, whose signature is
  * a function of the key and the bytes signed, so signing the same claims again gives the very same token: a second
  * request within the same second, for the same person, interaction and practice, is sent the token signing would
- * make, without spending a millisecond of CPU on it again. Claims carry `iat` in seconds, so nothing is kept
+ * make, without spending a millisecond of CPU on it again (nor do requests arriving together sign it once each). Claims carry `iat` in seconds, so nothing is kept
  * useful for longer than a second, and the map starts again when full.
  */
-const signedTokens = new WeakMap<object, Map<string, string>>();
+const signedTokens = new WeakMap<object, Map<string, Promise<string>>>();
 const SIGNED_TOKENS_KEPT = 1024;
 
 /**
