@@ -1,5 +1,6 @@
 import type { AppointmentsResponse } from '@gpbook/shared/appointments';
 import { appointmentsResponse } from './answers';
+import { nextTask } from './next-task';
 
 /**
  * The one thing this app keeps on the device: the last upcoming-appointments list fetched, so the patient can
@@ -36,6 +37,20 @@ export function saveAppointments(
   }
 }
 
+/** How many times the copy has been cleared: a save waiting for its task is dropped if this has moved. */
+let clearings = 0;
+
+/**
+ * Saves the list in a task of its own rather than the one that received it: a page's first use of storage reads it
+ * from disk, several milliseconds on the main thread (Total Blocking Time, decision 0082). Dropped if the copy is
+ * cleared meanwhile (the patient signed out), so it is never written back after sign-out.
+ */
+export async function saveAppointmentsSoon(owner: string, response: AppointmentsResponse): Promise<void> {
+  const clearingsBefore = clearings;
+  await nextTask();
+  if (clearings === clearingsBefore) saveAppointments(owner, response);
+}
+
 /** The stored list, if there is one and it still reads as a valid response; `owner` restricts it to one patient. */
 export function readAppointments(owner?: string): CachedAppointments | undefined {
   const raw = storage()?.getItem(APPOINTMENTS_CACHE_KEY);
@@ -61,13 +76,19 @@ export function keepOnlyOwner(owner: string): void {
   if (!raw) return;
   try {
     const value = JSON.parse(raw) as Partial<CachedAppointments>;
-    if (value.owner !== owner) clearAppointments();
+    if (value.owner !== owner) removeStored();
   } catch {
-    clearAppointments();
+    removeStored();
   }
 }
 
+/** Forgets the copy (sign-out, or a copy that no longer reads as a list). */
 export function clearAppointments(): void {
+  clearings += 1;
+  removeStored();
+}
+
+function removeStored(): void {
   try {
     storage()?.removeItem(APPOINTMENTS_CACHE_KEY);
   } catch {

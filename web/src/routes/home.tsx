@@ -159,7 +159,9 @@ function SignedInHome({ state }: { state: SessionState }) {
         ) : appointments.isPending ? (
           <LoadingAppointments />
         ) : null}
-        {registered ? (
+        {/* Below the list once it is there (or known not to come): drawn under "Loading…", it would move down when
+            the list replaced that line (a layout shift), as the surgery often answers first. */}
+        {registered && (response || !appointments.isPending) ? (
           <>
             <h2 className="nhsuk-heading-m">Your GP surgery</h2>
             <PracticeSummary practice={registered} headingLevel={3} />

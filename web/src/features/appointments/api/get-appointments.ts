@@ -2,7 +2,7 @@ import type { AppointmentsResponse } from '@gpbook/shared/appointments';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { appointmentsResponse } from '../../../lib/answers';
 import { apiGet } from '../../../lib/api-client';
-import { saveAppointments } from '../../../lib/appointments-cache';
+import { saveAppointmentsSoon } from '../../../lib/appointments-cache';
 
 export const appointmentsQueryKey = ['appointments'] as const;
 
@@ -20,7 +20,7 @@ export function appointmentsQueryOptions(owner: string | undefined) {
     queryKey: appointmentsQueryKey,
     queryFn: async ({ signal }) => {
       const response = await getAppointments(signal);
-      if (owner) saveAppointments(owner, response);
+      if (owner) void saveAppointmentsSoon(owner, response);
       return response;
     },
     enabled: owner !== undefined,

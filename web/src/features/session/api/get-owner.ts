@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { afterLoadAndIdle } from '../../../components/after-load-and-idle';
 import { keepOnlyOwner } from '../../../lib/appointments-cache';
 import type { SessionState } from './get-session';
 
@@ -8,8 +9,8 @@ import type { SessionState } from './get-session';
  */
 export function useOwner(state: SessionState | undefined): string | undefined {
   const owner = state?.status === 'signed-in' ? state.session.user.id : undefined;
-  useEffect(() => {
-    if (owner) keepOnlyOwner(owner);
-  }, [owner]);
+  // Once the page is idle: the first use of storage in a page reads it from disk (several milliseconds), and the
+  // copy of someone else is never shown meanwhile (the list read offline is the owner's only).
+  useEffect(() => (owner ? afterLoadAndIdle(() => keepOnlyOwner(owner)) : undefined), [owner]);
   return owner;
 }
