@@ -7,6 +7,7 @@ import { practicesResponseSchema } from '@gpbook/shared/practices';
 import { loadConfig } from './app/config.js';
 import { generateSigningKey } from './platform/signing-key.js';
 import { startStack, type Stack } from './stack.js';
+import { freePort } from './test-support/free-port.js';
 import { signedInSession } from './test-support/identity/sign-in-stack.js';
 
 let stack: Stack;
@@ -17,6 +18,8 @@ beforeAll(async () => {
   const config = loadConfig({
     PORT: '0',
     PROVIDER_PORT: '0',
+    // Not the demo's 4001: the test must not depend on the demo (npm start) being stopped.
+    DEMO_IDP_PORT: String(await freePort()),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'gpbook-')),
   });
   const logger = pino(
