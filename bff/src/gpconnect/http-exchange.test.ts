@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestCertificate } from '../test-support/test-certificate.js';
 import { ACCEPT_ENCODING, decodeBody, HttpExchange, requestTarget } from './http-exchange.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/tls/${name}`, import.meta.url));
-/** A self-signed certificate for localhost and 127.0.0.1, for tests only. */
-const tlsCert = fixture('localhost.test-only.cert.pem');
-const tlsKey = fixture('localhost.test-only.key.pem');
+/** A self-signed certificate for localhost and 127.0.0.1, made for this run. */
+const { cert: tlsCert, key: tlsKey } = makeTestCertificate();
 
 interface Seen {
   method: string;
