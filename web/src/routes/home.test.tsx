@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SIGNED_IN_HINT_COOKIE } from '@gpbook/shared/session';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPOINTMENTS_CACHE_KEY, saveAppointments } from '../lib/appointments-cache';
 import { apiError, setOnline, stubApi } from '../test/api-stub';
 import {
@@ -158,29 +158,15 @@ describe('home', () => {
   });
 
   it('shows the surgery below the list only once the list is there, so nothing moves down when it comes', async () => {
-    const json = (body: unknown) =>
-      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-    let answerAppointments: (response: Response) => void = () => {};
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((input: RequestInfo | URL) => {
-        const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        const path = new URL(href, 'http://localhost').pathname;
-        if (path === '/api/session') return Promise.resolve(json(makeSession()));
-        if (path === '/api/appointments')
-          return new Promise<Response>((resolve) => {
-            answerAppointments = resolve;
-          });
-        return Promise.resolve(json(makePractices()));
-      }),
-    );
+    const api = signedIn();
+    const answerAppointments = api.hold('GET /api/appointments');
     renderApp('/');
     expect(await screen.findByText('Loading your appointments…')).toBeInTheDocument();
     // The surgery has answered; its card waits for the list rather than sitting where the list will go.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.queryByRole('heading', { level: 2, name: 'Your GP surgery' })).not.toBeInTheDocument();
 
-    answerAppointments(json(makeAppointments()));
+    answerAppointments();
     const surgery = await screen.findByRole('heading', { level: 2, name: 'Your GP surgery' });
     const upcoming = screen.getByRole('heading', { level: 2, name: 'Upcoming appointments' });
     expect(upcoming.compareDocumentPosition(surgery) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
