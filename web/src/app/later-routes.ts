@@ -1,5 +1,5 @@
-import type { RouteObject } from 'react-router';
 import { NotFoundRoute } from '../routes/not-found';
+import type { RoutePatch } from './routes';
 import { signedInRoute } from './signed-in-route';
 
 /**
@@ -11,7 +11,7 @@ import { signedInRoute } from './signed-in-route';
  * 0080). Each route has an `id`, so adding them again (every navigation to a path with a parameter asks) changes
  * nothing.
  */
-export const laterRoutes: ReadonlyArray<{ parent: string | null; routes: RouteObject[] }> = [
+export const laterRoutes: readonly RoutePatch[] = [
   {
     // The practice view (issue 14), for GP practice staff: its own frame and session, loaded only when opened.
     parent: null,

@@ -23,6 +23,12 @@ export const routes: RouteObject[] = [
   },
 ];
 
+/** Routes added to the router when a path first needs them, under the route of id `parent` (null: at the top). */
+export interface RoutePatch {
+  parent: string | null;
+  routes: RouteObject[];
+}
+
 export const loadLaterRoutes = () => import('./later-routes');
 const loadBookingRoutes = () => import('../routes/book/booking-routes');
 

@@ -1,4 +1,4 @@
-import type { RouteObject } from 'react-router';
+import type { RoutePatch } from './routes';
 import { RequireSession } from '../features/session/components/require-session';
 
 /**
@@ -9,7 +9,4 @@ import { RequireSession } from '../features/session/components/require-session';
 export const signedInRoute = {
   parent: 'root',
   routes: [{ id: 'signed-in', Component: RequireSession }],
-} satisfies {
-  parent: string;
-  routes: RouteObject[];
-};
+} satisfies RoutePatch;

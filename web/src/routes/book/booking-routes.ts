@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import type { RoutePatch } from '../../app/routes';
 import { signedInRoute } from '../../app/signed-in-route';
 import { BookingLayout } from './booking-layout';
 import { HowStepRoute } from './how';
@@ -41,7 +42,7 @@ const steps: RouteObject[] = [
  * Each under its parent route: booking, and the change of an appointment, which reuses its steps (after the later
  * routes, which add the appointment's).
  */
-export const bookingRoutes: ReadonlyArray<{ parent: string; routes: RouteObject[] }> = [
+export const bookingRoutes: readonly RoutePatch[] = [
   signedInRoute,
   { parent: 'signed-in', routes: [{ id: 'book', path: 'book', Component: BookingLayout, children: steps }] },
   {
