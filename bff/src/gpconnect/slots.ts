@@ -86,7 +86,7 @@ export async function searchFreeSlots(
   caller: PracticeCaller,
   search: SlotSearch,
 ): Promise<readonly FreeSlot[]> {
-  const span = daysFromTo(search.start, search.end);
+  const span = daysBetweenLondonDates(search.start, search.end);
   if (span < 0 || span > LIMITS.slotSearchMaxDays) {
     throw new RangeError(`A slot search covers 0 to ${LIMITS.slotSearchMaxDays} days, not ${span}`);
   }
@@ -152,24 +152,6 @@ function mergedOnce(
   return slots;
 }
 
-const spans = new Map<string, number>();
-const SPANS_KEPT = 256;
-
-/**
- * `daysBetweenLondonDates`, kept for the ranges asked lately: every patient of a practice looking at the same
- * fortnight asks for the same one, and working it out reads both dates afresh.
- */
-function daysFromTo(start: LondonDate, end: LondonDate): number {
-  const key = `${start}/${end}`;
-  let days = spans.get(key);
-  if (days === undefined) {
-    days = daysBetweenLondonDates(start, end);
-    if (spans.size >= SPANS_KEPT) spans.clear();
-    spans.set(key, days);
-  }
-  return days;
-}
-
 export interface DateWindow {
   start: LondonDate;
   end: LondonDate;
@@ -187,7 +169,7 @@ export function splitSlotSearchRange(
   maxDays: number = LIMITS.slotSearchMaxDays,
 ): DateWindow[] {
   if (!Number.isInteger(maxDays) || maxDays < 0) throw new RangeError(`maxDays must be a whole number ≥ 0`);
-  const span = daysFromTo(start, end);
+  const span = daysBetweenLondonDates(start, end);
   if (span < 0) throw new RangeError(`The range ends (${end}) before it starts (${start})`);
   const windows: DateWindow[] = [];
   // By days from `start`: each window starts the day after the last one ended.

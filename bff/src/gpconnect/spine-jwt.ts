@@ -99,13 +99,11 @@ export async function buildSpineJwt(input: SpineJwtInput): Promise<string> {
     tokens = new Map();
     signedTokens.set(privateKey, tokens);
   }
-  const iat = input.now ?? Math.floor(Date.now() / 1000);
-  const key = claimsKey(kid, iat, input);
+  const claims = spineJwtClaims(input);
+  const key = `${kid} ${JSON.stringify(claims)}`;
   const known = tokens.get(key);
   if (known) return known;
-  const token = new SignJWT(spineJwtClaims({ ...input, now: iat }))
-    .setProtectedHeader({ alg: 'RS512', typ: 'JWT', kid })
-    .sign(privateKey);
+  const token = new SignJWT(claims).setProtectedHeader({ alg: 'RS512', typ: 'JWT', kid }).sign(privateKey);
   if (tokens.size >= SIGNED_TOKENS_KEPT) tokens.clear();
   // Kept while it is being signed too, so requests arriving meanwhile wait for it rather than sign it again.
   tokens.set(key, token);
@@ -119,40 +117,9 @@ export async function buildSpineJwt(input: SpineJwtInput): Promise<string> {
  * Tokens signed in the last moments, by key and by what they say. RS512 is RSASSA-PKCS1-v1_5, whose signature is
  * a function of the key and the bytes signed, so signing the same claims again gives the very same token: a second
  * request within the same second, for the same person, interaction and practice, is sent the token signing would
- * make, without spending a millisecond of CPU on it again (nor do requests arriving together sign it once each). Claims carry `iat` in seconds, so nothing is kept
+ * make, without spending a millisecond of CPU on it again (nor do requests arriving together sign it once each).
+ * Found by the claims themselves, so it cannot drift from them. Claims carry `iat` in seconds, so nothing is kept
  * useful for longer than a second, and the map starts again when full.
  */
 const signedTokens = new WeakMap<object, Map<string, Promise<string>>>();
 const SIGNED_TOKENS_KEPT = 1024;
-
-/**
- * Everything the claims are made from ({@link spineJwtClaims}), and the key id: equal for two inputs exactly when
- * their tokens are. A short list, rather than the claims themselves, so a token already signed is found without
- * building and writing out the claims first.
- */
-function claimsKey(
-  kid: string,
-  iat: number,
-  { interaction, audience, consumer, user }: SpineJwtInput,
-): string {
-  return JSON.stringify([
-    kid,
-    iat,
-    interaction,
-    audience,
-    consumer.issuer,
-    consumer.odsCode,
-    consumer.organisationName,
-    consumer.deviceSystem,
-    consumer.deviceId,
-    consumer.productName,
-    consumer.productVersion,
-    consumer.userIdSystem,
-    user.id,
-    user.family,
-    user.given,
-    user.sdsUserId ?? null,
-    user.sdsRoleProfileId ?? null,
-    user.userIdSystem ?? null,
-  ]);
-}
