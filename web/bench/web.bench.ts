@@ -11,7 +11,9 @@
  *    the floor's figures are the median of its runs. --runs=N repeats the round (floor, start, home, slots) N times
  *    and takes each page's median (default 1: about a minute and a half). Each run gets a fresh Chromium (launched
  *    with Lighthouse's chrome-launcher) holding the signed-in pages' cookies as real cookies, and a run that ends on
- *    another address (sent to sign in) is not scored. Reports go to bench-results/lighthouse/.
+ *    another address (sent to sign in) is not scored. Reports go to bench-results/lighthouse/, with each page's
+ *    trace beside its report under --save-traces (with JavaScript samples under --save-traces=samples).
+ *    --pages=home,slots scores only those of our pages.
  *
  * Ends with `value` and `ratio` lines, one per figure. A script, not a test: it asserts nothing.
  */
@@ -355,6 +357,12 @@ async function lighthouse(
         '--only-categories=performance,accessibility,best-practices,seo',
         '--output=json',
         `--output-path=${report}`,
+        // The page's trace and network log beside the report (`<name>-0.trace.json`), to see its long tasks; with
+        // JavaScript samples under --save-traces=samples, to see what they do (sampling slows the page itself).
+        ...([...args].some((arg) => arg.startsWith('--save-traces')) ? ['--save-assets'] : []),
+        ...(args.has('--save-traces=samples')
+          ? ['--additional-trace-categories=disabled-by-default-v8.cpu_profiler']
+          : []),
       ],
       { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
     ).status;
@@ -414,11 +422,16 @@ async function lighthouseReport(): Promise<void> {
     const from = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
     const signedIn = cookies;
     const slotsUrl = `${app.base}/book/slots?practice=Y90001&role=gp&channel=in-person&from=${from}`;
-    const pages: Array<[string, string, string, readonly BrowserCookie[] | undefined]> = [
+    const only = [...args]
+      .find((arg) => arg.startsWith('--pages='))
+      ?.slice('--pages='.length)
+      .split(',');
+    const ours: Array<[string, string, string, readonly BrowserCookie[] | undefined]> = [
       ['start', 'Start page (signed out)', `${app.base}/`, undefined],
       ['home', 'Home (signed in)', `${app.base}/`, signedIn],
       ['slots', 'Slot page (signed in)', slotsUrl, signedIn],
     ];
+    const pages = ours.filter(([id]) => !only || only.includes(id));
     const floorPage: [string, string, string, undefined] = [
       'floor',
       'Floor: blank app',

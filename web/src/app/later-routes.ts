@@ -1,5 +1,8 @@
 import { NotFoundRoute } from '../routes/not-found';
 import type { RoutePatch } from './routes';
+
+// Fetched with the tables, not in the first download: only a router given them needs it.
+export { giveRoutes } from './merge-patches';
 import { signedInRoute } from './signed-in-route';
 
 /**

@@ -15,13 +15,16 @@ describe('the page frame while the session answer is on its way', () => {
     const answerSession = api.hold('GET /api/session');
     renderApp('/');
     const header = screen.getByRole('banner');
-    // Before the answer: the account area is there (so the header does not grow later), without a name.
+    // Before the answer: the account area takes its place (so the header does not grow later) but is not shown
+    // (the name, coming in before "Sign out", would move it).
     const account = await within(header).findByRole('navigation', { name: 'Account' });
     expect(within(account).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
     expect(within(account).queryByText(/Signed in as/)).not.toBeInTheDocument();
+    expect(account).toHaveClass('app-reserved');
 
     answerSession();
     expect(await within(account).findByText(/Signed in as/)).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Account' })).toBe(account);
+    expect(account).not.toHaveClass('app-reserved');
   });
 });

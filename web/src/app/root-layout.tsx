@@ -14,10 +14,10 @@ export function RootLayout() {
     <Layout
       account={
         // Signed in, or could not find out (the session query only fails when this browser holds a session), or
-        // still finding out in a browser that holds one: the account area is there from the first frame, so the
-        // header does not grow under the patient's eyes when the answer comes (layout shift).
+        // still finding out in a browser that holds one: the account area's place is kept from the first frame, so
+        // the header does not grow under the patient's eyes when the answer comes (layout shift).
         signedIn || session.isError || (session.isPending && mayBeSignedIn()) ? (
-          <AccountNav session={signedIn} />
+          <AccountNav session={signedIn} reserved={session.isPending} />
         ) : null
       }
       notices={<DeferredSessionNotices state={session.data} />}

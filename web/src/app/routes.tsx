@@ -36,21 +36,26 @@ const loadBookingRoutes = () => import('../routes/book/booking-routes');
 const BOOKING_PATH = /^\/(book|appointments\/[^/]+\/change)(\/|$)/;
 
 /**
- * Called by the router when a path is not matched, or matched only by a route with a parameter (so a more
- * specific one might yet be added): adds the later pages' routes, each under its parent, and booking's when the path
- * is one of its pages (fetched alongside, not after, so a link straight to the slot page waits for one round trip
- * as it did when booking's routes were in the first download). "Page not found" is one of the later routes, so an
- * address no route matches is known as such only once they are there.
+ * The function the router calls when a path is not matched, or matched only by a route with a parameter (so a
+ * more specific one might yet be added): adds the later pages' routes, each under its parent, and booking's when
+ * the path is one of its pages (fetched alongside, not after, so a link straight to the slot page waits for one
+ * round trip as it did when booking's routes were in the first download). "Page not found" is one of the later
+ * routes, so an address no route matches is known as such only once they are there. One per router: it keeps
+ * which tables its router has been given, and gives each once.
  */
-export const patchRoutesOnNavigation: PatchRoutesOnNavigationFunction = async ({ path, patch }) => {
-  // In a task of its own: on a first visit to a later page this runs as the router is made, and fetching the
-  // routes' chunks (and preloading what they import) would make that one long task (Total Blocking Time).
-  await nextTask();
-  const [{ laterRoutes }, booking] = await Promise.all([
-    loadLaterRoutes(),
-    BOOKING_PATH.test(path) ? loadBookingRoutes() : undefined,
-  ]);
-  // The later routes first: the change of an appointment goes under the appointment's route, which they add.
-  for (const { parent, routes: children } of [...laterRoutes, ...(booking?.bookingRoutes ?? [])])
-    patch(parent, children);
-};
+export function routePatcher(): PatchRoutesOnNavigationFunction {
+  const given = new WeakSet<RoutePatch>();
+  return async ({ path, patch, signal }) => {
+    // In a task of its own: on a first visit to a later page this runs as the router is made, and fetching the
+    // routes' chunks (and preloading what they import) would make that one long task (Total Blocking Time).
+    await nextTask();
+    const [later, booking] = await Promise.all([
+      loadLaterRoutes(),
+      BOOKING_PATH.test(path) ? loadBookingRoutes() : undefined,
+    ]);
+    // The router ignores patches once the navigation is cancelled: those tables are not given yet.
+    // The later routes first: the change of an appointment goes under the appointment's route, which they add.
+    if (!signal.aborted)
+      later.giveRoutes([...later.laterRoutes, ...(booking?.bookingRoutes ?? [])], given, patch);
+  };
+}

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, type PatchRoutesOnNavigationFunction } from 'react-router';
 import { createQueryClient } from '../app/query-client';
-import { patchRoutesOnNavigation, routes } from '../app/routes';
+import { routePatcher, routes } from '../app/routes';
 
 /**
  * Renders the whole app (every route, the real query client without retries) at `path`; `patchRoutesOnNavigation`
@@ -15,7 +15,7 @@ export function renderApp(
   const queryClient = createQueryClient({ retry: false });
   const router = createMemoryRouter(routes, {
     initialEntries: [path],
-    patchRoutesOnNavigation: options.patchRoutesOnNavigation ?? patchRoutesOnNavigation,
+    patchRoutesOnNavigation: options.patchRoutesOnNavigation ?? routePatcher(),
   });
   const result = render(
     <QueryClientProvider client={queryClient}>

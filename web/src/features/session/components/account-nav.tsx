@@ -4,12 +4,20 @@ import { useSignOut } from '../api/sign-out';
 /**
  * The header's account area: who is signed in, and a sign-out button (NHS.UK header "with account"). Without a
  * session answer (our service did not answer when the page loaded, though this browser was signed in) only the
- * button shows: the name is not kept on the device, and signing out still forgets everything here.
+ * button shows: the name is not kept on the device, and signing out still forgets everything here. `reserved`: the
+ * session answer is on its way, so the area takes its place in the header but is not shown (the name would come
+ * in before the button and move it: a layout shift).
  */
-export function AccountNav({ session }: { session?: SessionResponse | undefined }) {
+export function AccountNav({
+  session,
+  reserved = false,
+}: {
+  session?: SessionResponse | undefined;
+  reserved?: boolean;
+}) {
   const signOut = useSignOut();
   return (
-    <nav className="nhsuk-header__account" aria-label="Account">
+    <nav className={`nhsuk-header__account${reserved ? ' app-reserved' : ''}`} aria-label="Account">
       <ul className="nhsuk-header__account-list">
         {session ? (
           <li className="nhsuk-header__account-item">
