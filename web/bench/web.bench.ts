@@ -87,7 +87,7 @@ const value = (name: string, figure: number, unit: string, digits = 1) =>
   lines.push(`value ${name} ${figure.toFixed(digits)} ${unit}`);
 const ratios: string[] = [];
 const ratio = (name: string, figure: number) =>
-  ratios.push(`ratio ${name} ${Number.isFinite(figure) ? figure.toFixed(2) : 'NaN'}`);
+  ratios.push(`ratio ${name} ${Number.isFinite(figure) ? figure.toFixed(3) : 'NaN'}`);
 
 function run(command: string, commandArgs: string[]): void {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
@@ -187,7 +187,7 @@ function bundleReport(): void {
   console.log(
     `  floor JavaScript: ${kb(floor.jsGzip)} gzip, ${kb(floor.jsBrotli)} brotli (blank app, same four libraries)`,
   );
-  console.log(`  app / floor:      ${(app.jsGzip / floor.jsGzip).toFixed(2)}×`);
+  console.log(`  app / floor:      ${(app.jsGzip / floor.jsGzip).toFixed(3)}×`);
 
   // Each lazily loaded route: what it adds on top of the initial chunks.
   const lazy = Object.keys(app.manifest).filter(
