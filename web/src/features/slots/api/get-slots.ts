@@ -1,5 +1,5 @@
 import type { SlotsQuery, SlotsResponse } from '@gpbook/shared/slots';
-import { hashKey, queryOptions, useQuery } from '@tanstack/react-query';
+import { hashKey, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { slotsResponse } from '../../../lib/booking-answers';
 import { apiGet } from '../../../lib/api-client';
 
@@ -37,6 +37,13 @@ function onlyLocationDiffers(a: SlotSearch, b: SlotSearch): boolean {
  * surgery filter, which is built from it, stays on the page and keeps focus; its slots are not for showing.
  */
 export function useSlots(search: SlotSearch | undefined) {
+  const queryClient = useQueryClient();
+  // A search not asked before starts as the page renders (TanStack Query's prefetch-in-render, as its
+  // usePrefetchQuery), not once the page is on screen: the practice's answer is on its way sooner, and the request is
+  // not sent from the effects that run as the page first appears, one long task with every query subscribing (Total
+  // Blocking Time, decision 0082). A search already asked (cached, failed or on its way) is left to the query below.
+  if (search && !queryClient.getQueryState(slotsQueryKey(search)))
+    void queryClient.prefetchQuery(slotsQueryOptions(search));
   return useQuery({
     ...slotsQueryOptions(search ?? { practice: 'NONE', from: '1970-01-01', to: '1970-01-01' }),
     enabled: search !== undefined,
