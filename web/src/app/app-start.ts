@@ -1,10 +1,11 @@
 import { createBrowserRouter } from 'react-router';
 import { appointmentsQueryOptions } from '../features/appointments/api/get-appointments';
 import { practicesQueryOptions } from '../features/practices/api/get-practices';
+import { ownerOf } from '../features/session/api/get-owner';
 import { sessionQueryOptions } from '../features/session/api/get-session';
 import { afterLoadAndIdle } from '../components/after-load-and-idle';
 import { createQueryClient } from './query-client';
-import { loadLaterRoutes, routePatcher, routes } from './routes';
+import { BOOKING_PATH, loadLaterRoutes, routePatcher, routes } from './routes';
 
 /** The app's one query client. */
 export const queryClient = createQueryClient();
@@ -12,18 +13,19 @@ export const queryClient = createQueryClient();
 /**
  * Who is signed in is the first thing every page needs: asked for as the app starts, while the router fetches the
  * page's lazy parts, not once they have arrived and the page frame renders. Once a patient is known to be signed
- * in, what the page asks next is asked for at once: their surgeries (nearly every page shows them) and, on home,
- * their appointments. The page's first render then finds them on their way, rather than starting them from its
- * effects, which made one long task of the effects and a second render (Total Blocking Time, decision 0082).
+ * in, what the page asks next is asked for at once: on home, their appointments and surgeries; on booking's pages,
+ * their surgeries (only where they are shown: each ask reads every surgery of the federation from its GP system).
+ * The page's first render then finds them on their way, rather than starting them from its effects, which made one
+ * long task of the effects and a second render (Total Blocking Time, decision 0082).
  */
 export function askForSession(): void {
   // (A failure is the session query's to show, not this.)
   void queryClient.prefetchQuery(sessionQueryOptions).then(() => {
-    const state = queryClient.getQueryData(sessionQueryOptions.queryKey);
-    if (state?.status !== 'signed-in') return;
+    const owner = ownerOf(queryClient.getQueryData(sessionQueryOptions.queryKey));
+    const home = location.pathname === '/';
+    if (owner === undefined || !(home || BOOKING_PATH.test(location.pathname))) return;
     void queryClient.prefetchQuery(practicesQueryOptions);
-    if (location.pathname === '/')
-      void queryClient.prefetchQuery(appointmentsQueryOptions(state.session.user.id));
+    if (home) void queryClient.prefetchQuery(appointmentsQueryOptions(owner));
   });
 }
 

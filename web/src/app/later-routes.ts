@@ -1,9 +1,9 @@
 import { NotFoundRoute } from '../routes/not-found';
 import type { RoutePatch } from './routes';
+import { signedInRoute } from './signed-in-route';
 
 // Fetched with the tables, not in the first download: only a router given them needs it.
 export { giveRoutes } from './merge-patches';
-import { signedInRoute } from './signed-in-route';
 
 /**
  * The routes of the pages reached from the first page rather than opened first: added to the router's table

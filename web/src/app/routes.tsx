@@ -33,7 +33,7 @@ export const loadLaterRoutes = () => import('./later-routes');
 const loadBookingRoutes = () => import('../routes/book/booking-routes');
 
 /** Booking's pages, and the change of an appointment's time, which reuses them. */
-const BOOKING_PATH = /^\/(book|appointments\/[^/]+\/change)(\/|$)/;
+export const BOOKING_PATH = /^\/(book|appointments\/[^/]+\/change)(\/|$)/;
 
 /**
  * The function the router calls when a path is not matched, or matched only by a route with a parameter (so a
