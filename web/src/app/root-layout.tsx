@@ -1,4 +1,4 @@
-import { Outlet } from 'react-router';
+import { useOutlet } from 'react-router';
 import { Layout } from '../components/layout/layout';
 import { mayBeSignedIn, useSession } from '../features/session/api/get-session';
 import { AccountNav } from '../features/session/components/account-nav';
@@ -8,6 +8,7 @@ import { useRouteFocus } from './route-focus';
 /** The page frame with what depends on the session: who is signed in, and the warning before it ends. */
 export function RootLayout() {
   const session = useSession();
+  const page = useOutlet();
   useRouteFocus();
   const signedIn = session.data?.status === 'signed-in' ? session.data.session : undefined;
   return (
@@ -22,11 +23,14 @@ export function RootLayout() {
       }
       notices={<DeferredSessionNotices state={session.data} />}
     >
-      {/* Until we know who is signed in the header may still grow (account area), so the page waits, hidden but
-          already loading, rather than being pushed down in view (layout shift). */}
-      <div hidden={session.isPending}>
-        <Outlet />
-      </div>
+      {page === null ? (
+        // The page's routes are still on their way (see routes.tsx): the frame says so, as index.html's does.
+        <p className="nhsuk-body">Loading…</p>
+      ) : (
+        // Until we know who is signed in the header may still grow (account area), so the page waits, hidden but
+        // already loading, rather than being pushed down in view (layout shift).
+        <div hidden={session.isPending}>{page}</div>
+      )}
     </Layout>
   );
 }

@@ -14,7 +14,14 @@ import { RootLayout } from './root-layout';
 export const routes: RouteObject[] = [
   {
     id: 'root',
+    // A path, not a layout route without one: so an address only the later routes know still matches this route
+    // while they are fetched, and its fallback below is drawn.
+    path: '/',
     element: <RootLayout />,
+    // A first visit to a page whose routes come later (a link straight to the slot page) is drawn before they
+    // arrive: the page frame and "Loading…", as index.html has it, rather than nothing (the header vanishing for a
+    // moment). The same component as the route's element, so the frame stays as it is when they come.
+    hydrateFallbackElement: <RootLayout />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRoute /> },
