@@ -24,14 +24,20 @@ function storage(): Storage | undefined {
   }
 }
 
+/** The patient whose list this page last wrote, while it is the stored copy: the copy is theirs. */
+let writtenFor: string | undefined;
+
 export function saveAppointments(
   owner: string,
   response: AppointmentsResponse,
   now: Date = new Date(),
 ): void {
   const value: CachedAppointments = { owner, savedAt: now.toISOString(), response };
+  const store = storage();
+  if (!store) return;
   try {
-    storage()?.setItem(APPOINTMENTS_CACHE_KEY, JSON.stringify(value));
+    store.setItem(APPOINTMENTS_CACHE_KEY, JSON.stringify(value));
+    writtenFor = owner;
   } catch {
     // Quota or storage errors only cost the offline copy.
   }
@@ -72,6 +78,9 @@ export function readAppointments(owner?: string): CachedAppointments | undefined
 
 /** Drops the stored list unless it belongs to `owner` (a different patient has signed in on this device). */
 export function keepOnlyOwner(owner: string): void {
+  // Written by this page for this patient (home saves each list it fetches): nothing else to drop, and no need to
+  // read the copy back from storage.
+  if (writtenFor === owner) return;
   const raw = storage()?.getItem(APPOINTMENTS_CACHE_KEY);
   if (!raw) return;
   try {
@@ -89,6 +98,7 @@ export function clearAppointments(): void {
 }
 
 function removeStored(): void {
+  writtenFor = undefined;
   try {
     storage()?.removeItem(APPOINTMENTS_CACHE_KEY);
   } catch {
