@@ -7,30 +7,19 @@
  *    its static imports, gzip) of each, and ours as a ratio to the floor's.
  * 2. Unless --no-lighthouse: serves each the same way (bff/dist/main.js, the floor through WEB_DIST), signs in with
  *    Playwright, and runs Lighthouse's mobile audit (the e2e workspace's devDependency, Chromium at CHROME_PATH or
- *    /usr/bin/chromium) on the floor page, the floor painted first, our start, home and slot pages, and the floor
- *    page again, in that order; the floor's figures are the median of its runs. "The floor painted first" is the
- *    same blank app with a page frame in its HTML (floor/frame.html) that paints before its script runs, as ours
- *    does: its TBT is reported beside the floor's, for comparison (the ratios the issue sets are to the floor), as
- *    is each page's main-thread work over the whole load, which does not depend on where the first paint falls. --runs=N repeats the round (floor, start, home, slots) N times
- *    and takes each page's median (default 1: about a minute and a half). Each run gets a fresh Chromium (launched
- *    with Lighthouse's chrome-launcher) holding the signed-in pages' cookies as real cookies, and a run that ends on
- *    another address (sent to sign in) is not scored. Reports go to bench-results/lighthouse/, with each page's
- *    trace beside its report under --save-traces (with JavaScript samples under --save-traces=samples).
- *    --pages=home,slots scores only those of our pages.
+ *    /usr/bin/chromium) on the floor page, our start, home and slot pages, and the floor page again, in that order;
+ *    the floor's figures are the median of its runs. Each page's main-thread work over the whole load is reported
+ *    beside TBT, as a ratio to the floor's too: it does not depend on where the first paint falls. --runs=N repeats
+ *    the round (floor, start, home, slots) N times and takes each page's median (default 1: about a minute and a
+ *    half). Each run gets a fresh Chromium (launched with Lighthouse's chrome-launcher) holding the signed-in pages'
+ *    cookies as real cookies, and a run that ends on another address (sent to sign in) is not scored. Reports go to
+ *    bench-results/lighthouse/, with each page's trace beside its report under --save-traces (with JavaScript
+ *    samples under --save-traces=samples). --pages=home,slots scores only those of our pages.
  *
  * Ends with `value` and `ratio` lines, one per figure. A script, not a test: it asserts nothing.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -76,8 +65,6 @@ const results = join(root, 'bench-results');
 const appDist = join(root, 'web/dist');
 const floorSource = join(root, 'web/bench/floor');
 const floorDist = join(results, 'web-floor');
-/** The same blank app with a page frame that paints before its script runs (floor/frame.html), as ours does. */
-const floorFrameDist = join(results, 'web-floor-frame');
 const args = new Set(process.argv.slice(2));
 /** Lighthouse runs per page (--runs=N); the figures are each page's median. */
 const RUNS = Math.max(
@@ -119,27 +106,14 @@ async function buildFloor(): Promise<void> {
   const vite = (await import(requireFromWeb.resolve('vite'))) as typeof Vite;
   const react = ((await import(requireFromWeb.resolve('@vitejs/plugin-react'))) as { default: () => unknown })
     .default;
-  for (const [page, outDir] of [
-    ['index.html', floorDist],
-    ['frame.html', floorFrameDist],
-  ] as const) {
-    await vite.build({
-      configFile: false,
-      root: floorSource,
-      logLevel: 'warn',
-      plugins: [react() as never],
-      build: {
-        outDir,
-        emptyOutDir: true,
-        manifest: true,
-        cssMinify: 'esbuild',
-        rollupOptions: { input: join(floorSource, page) },
-      },
-    });
-    // Served as the app's index.html is.
-    if (page !== 'index.html') renameSync(join(outDir, page), join(outDir, 'index.html'));
-    precompress(outDir);
-  }
+  await vite.build({
+    configFile: false,
+    root: floorSource,
+    logLevel: 'warn',
+    plugins: [react() as never],
+    build: { outDir: floorDist, emptyOutDir: true, manifest: true, cssMinify: 'esbuild' },
+  });
+  precompress(floorDist);
 }
 
 /** As web/scripts/precompress.mjs does for the app: .br and .gz beside every text file of 1 KiB or more. */
@@ -440,15 +414,10 @@ async function lighthouseReport(): Promise<void> {
     JSON.parse(readFileSync(join(binary, '../../package.json'), 'utf8')) as { version: string }
   ).version;
   const app = await startServer('app');
-  const started = [app];
-  try {
-    started.push(await startServer('floor', floorDist));
-    started.push(await startServer('floor-frame', floorFrameDist));
-  } catch (error) {
-    for (const server of started) server.process.kill('SIGTERM');
+  const floor = await startServer('floor', floorDist).catch((error: unknown) => {
+    app.process.kill('SIGTERM');
     throw error;
-  }
-  const [, floor, floorFrame] = started as [typeof app, typeof app, typeof app];
+  });
   try {
     const cookies = await signedInCookies(app.base);
     const launcher = (await import(
@@ -473,19 +442,11 @@ async function lighthouseReport(): Promise<void> {
       `${floor.base}/`,
       undefined,
     ];
-    // Not the floor the ratios are taken against: the same blank app with a frame that paints before its script,
-    // as ours does, so that its start-up, too, comes after the first paint and counts (decision 0082).
-    const floorFramePage: [string, string, string, undefined] = [
-      'floor-frame',
-      'Floor painted first',
-      `${floorFrame.base}/`,
-      undefined,
-    ];
     // Each round: the floor, then our pages; the floor once more at the end. Load on the machine that drifts during
     // the run so falls on both sides.
     const order = [
       ...Array.from({ length: RUNS }, (_, round) =>
-        [floorPage, floorFramePage, ...pages].map((page) => [round + 1, ...page] as const),
+        [floorPage, ...pages].map((page) => [round + 1, ...page] as const),
       ),
       [[RUNS + 1, ...floorPage] as const],
     ].flat();
@@ -530,11 +491,9 @@ async function lighthouseReport(): Promise<void> {
         `performance ${floorPerf.toFixed(1)}, TBT ${floorTbt.toFixed(0)} ms). More runs: --runs=N.`,
     );
     const floorMain = median('floor', (s) => s.mainThread);
-    const framedTbt = median('floor-frame', (s) => s.tbt);
     value('lighthouse-perf-floor', floorPerf, 'score');
     value('lighthouse-tbt-floor', floorTbt, 'ms', 0);
     value('lighthouse-mainthread-floor', floorMain, 'ms', 0);
-    value('lighthouse-tbt-floor-painted-first', framedTbt, 'ms', 0);
     for (const [id] of pages) {
       const perf = median(id, (s) => s.performance);
       const tbt = median(id, (s) => s.tbt);
@@ -559,15 +518,14 @@ async function lighthouseReport(): Promise<void> {
       // The blank app's TBT is often 0 ms on a quiet machine (no task over 50 ms): the ratio is then taken against
       // 1 ms, Lighthouse's resolution, rather than printed as infinity; the excess in ms is a value line above.
       ratio(`lighthouse-tbt-${id}/floor`, tbt / Math.max(floorTbt, 1));
-      // For comparison, not the aim: against the floor painted before its script, as ours is; and all the work on
-      // the main thread, wherever the first paint falls.
-      ratio(`lighthouse-tbt-${id}/floor-painted-first`, tbt / Math.max(framedTbt, 1));
+      // For comparison, not the aim: all the work on the main thread, wherever the first paint falls.
       const main = median(id, (s) => s.mainThread);
       if (Number.isFinite(main)) value(`lighthouse-mainthread-${id}`, main, 'ms', 0);
       ratio(`lighthouse-mainthread-${id}/floor`, main / floorMain);
     }
   } finally {
-    for (const server of started) server.process.kill('SIGTERM');
+    app.process.kill('SIGTERM');
+    floor.process.kill('SIGTERM');
   }
 }
 
