@@ -1,14 +1,17 @@
-import { useOutlet } from 'react-router';
+import { Outlet } from 'react-router';
 import { Layout } from '../components/layout/layout';
 import { mayBeSignedIn, useSession } from '../features/session/api/get-session';
 import { AccountNav } from '../features/session/components/account-nav';
 import { DeferredSessionNotices } from './deferred-session-notices';
 import { useRouteFocus } from './route-focus';
 
-/** The page frame with what depends on the session: who is signed in, and the warning before it ends. */
-export function RootLayout() {
+/**
+ * The page frame with what depends on the session: who is signed in, and the warning before it ends. `loading`: the
+ * page's routes are still on their way (the root route's fallback, routes.tsx), and the frame says so, as
+ * index.html's does.
+ */
+export function RootLayout({ loading = false }: { loading?: boolean }) {
   const session = useSession();
-  const page = useOutlet();
   useRouteFocus();
   const signedIn = session.data?.status === 'signed-in' ? session.data.session : undefined;
   return (
@@ -23,13 +26,14 @@ export function RootLayout() {
       }
       notices={<DeferredSessionNotices state={session.data} />}
     >
-      {page === null ? (
-        // The page's routes are still on their way (see routes.tsx): the frame says so, as index.html's does.
+      {loading ? (
         <p className="nhsuk-body">Loading…</p>
       ) : (
         // Until we know who is signed in the header may still grow (account area), so the page waits, hidden but
         // already loading, rather than being pushed down in view (layout shift).
-        <div hidden={session.isPending}>{page}</div>
+        <div hidden={session.isPending}>
+          <Outlet />
+        </div>
       )}
     </Layout>
   );

@@ -21,7 +21,7 @@ export const routes: RouteObject[] = [
     // A first visit to a page whose routes come later (a link straight to the slot page) is drawn before they
     // arrive: the page frame and "Loading…", as index.html has it, rather than nothing (the header vanishing for a
     // moment). The same component as the route's element, so the frame stays as it is when they come.
-    hydrateFallbackElement: <RootLayout />,
+    hydrateFallbackElement: <RootLayout loading />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRoute /> },
