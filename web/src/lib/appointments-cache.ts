@@ -33,10 +33,8 @@ export function saveAppointments(
   now: Date = new Date(),
 ): void {
   const value: CachedAppointments = { owner, savedAt: now.toISOString(), response };
-  const store = storage();
-  if (!store) return;
   try {
-    store.setItem(APPOINTMENTS_CACHE_KEY, JSON.stringify(value));
+    storage()?.setItem(APPOINTMENTS_CACHE_KEY, JSON.stringify(value));
     writtenFor = owner;
   } catch {
     // Quota or storage errors only cost the offline copy.
