@@ -10,3 +10,8 @@ export function isOutcomeUnknown(error: unknown): boolean {
   const source = failureSource(error);
   return source === 'offline' || source === 'service';
 }
+
+/** The practice's system says the slot is no longer free (someone was quicker, or the practice took it back). */
+export function isSlotTaken(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'slot_taken' || error.code === 'slot_unavailable');
+}

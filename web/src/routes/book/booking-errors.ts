@@ -48,7 +48,3 @@ export function writeErrors(
         errors: text.link ? [{ text: text.link.text, to: text.link.to }] : [],
       };
 }
-
-export function isSlotTaken(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'slot_taken' || error.code === 'slot_unavailable');
-}

@@ -15,7 +15,8 @@ import { whenText } from '../../lib/describe';
 import { durationText, whoText } from '../../lib/describe-details';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useOnlineStatus } from '../../lib/online-status';
-import { isSlotTaken, writeErrors } from './booking-errors';
+import { isSlotTaken } from '../../lib/outcome-unknown';
+import { writeErrors } from './booking-errors';
 import type { SlotsPageState } from './slots';
 
 /** Navigation state of the "appointment changed" page: the reschedule answer, message and all. */

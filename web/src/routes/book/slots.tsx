@@ -11,6 +11,7 @@ import {
   laterFrom,
   nextPath,
   previousPath,
+  slotPageSearch,
   slotWindow,
   stepPath,
   type BookingChoices,
@@ -174,18 +175,7 @@ export function SlotsStepRoute() {
   const today = useLondonToday();
   const range = slotWindow(choices.from, today);
   const redirect = needsRedirect(flow, 'slots', choices);
-  const slots = useSlots(
-    redirect || !choices.practice
-      ? undefined
-      : {
-          practice: choices.practice,
-          from: range.from,
-          to: range.to,
-          role: choices.role,
-          channel: choices.channel,
-          location: choices.location,
-        },
-  );
+  const slots = useSlots(slotPageSearch(flow, choices, today));
   // Another surgery's times are on their way: the previous ones are not for choosing.
   const arrived = !(slots.isPending || slots.isPlaceholderData);
   // The list is drawn as a background render (React yields to the browser as it goes), so a long list of times

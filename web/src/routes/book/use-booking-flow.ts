@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { offersPracticeChoice, usePractices } from '../../features/practices/api/get-practices';
-import { readChoices, type BookingChoices, type BookingFlow } from '../../features/booking/lib/booking-steps';
+import {
+  bookingFlow,
+  readChoices,
+  type BookingChoices,
+  type BookingFlow,
+} from '../../features/booking/lib/booking-steps';
 import { useQueryParams } from '../../lib/query-params';
 
 /**
@@ -15,11 +20,6 @@ export function useBookingFlow(): { flow: BookingFlow; choices: BookingChoices }
   const practiceStep = offersPracticeChoice(practices.data);
   const search = params.toString();
   return useMemo(() => {
-    const choices = readChoices(new URLSearchParams(search));
-    const flow: BookingFlow =
-      id === undefined
-        ? { kind: 'book', base: '/book', practiceStep }
-        : { kind: 'reschedule', base: `/appointments/${encodeURIComponent(id)}/change`, appointmentId: id };
-    return { flow, choices };
+    return { flow: bookingFlow(id, practiceStep), choices: readChoices(new URLSearchParams(search)) };
   }, [id, practiceStep, search]);
 }

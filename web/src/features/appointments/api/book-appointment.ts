@@ -1,7 +1,7 @@
 import type { Appointment, BookAppointmentRequest } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { isOutcomeUnknown } from '../../../lib/outcome-unknown';
+import { isOutcomeUnknown, isSlotTaken } from '../../../lib/outcome-unknown';
 import { appointment as appointmentCheck } from '../../../lib/answers';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
@@ -22,10 +22,11 @@ export function useBookAppointment() {
       void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },
     onError: (error) => {
-      // It may have been booked: the list and the free times we hold are no longer known to be true.
-      if (!isOutcomeUnknown(error)) return;
-      void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
-      void queryClient.invalidateQueries({ queryKey: ['slots'] });
+      const unknown = isOutcomeUnknown(error);
+      // It may have been booked: the list is no longer known to be true.
+      if (unknown) void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
+      // Nor are the free times we hold, and where the slot was taken they were wrong: asked for again.
+      if (unknown || isSlotTaken(error)) void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },
   });
 }
