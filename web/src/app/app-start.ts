@@ -5,7 +5,6 @@ import { ownerOf } from '../features/session/api/get-owner';
 import { sessionQueryOptions } from '../features/session/api/get-session';
 import { afterLoadAndIdle } from '../components/after-load-and-idle';
 import { createQueryClient } from './query-client';
-import { routerContext } from './router-context';
 import { BOOKING_PATH, loadLaterRoutes, routePatcher, routes } from './routes';
 
 /** The app's one query client. */
@@ -34,10 +33,7 @@ export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
 /** The app's router: matches the address and starts fetching the page's lazy parts. Made once (main.tsx). */
 export function createAppRouter(): AppRouter {
-  return createBrowserRouter(routes, {
-    patchRoutesOnNavigation: routePatcher(),
-    getContext: routerContext(queryClient),
-  });
+  return createBrowserRouter(routes, { patchRoutesOnNavigation: routePatcher() });
 }
 
 // The routes of the pages the first page links to, once it has loaded and the browser is idle: a link followed

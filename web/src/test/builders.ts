@@ -34,14 +34,6 @@ export function makeSession(change: Partial<SessionResponse> = {}): SessionRespo
   };
 }
 
-/** The session answer's London day: today, until a minute from now. */
-export function todayForSession(): NonNullable<SessionResponse['londonDay']> {
-  return {
-    date: londonDay(0),
-    endsAt: new Date(Date.now() + 60_000).toISOString().replace('Z', '+00:00'),
-  };
-}
-
 export const riverside: Practice = {
   odsCode: 'Y90001',
   name: 'Riverside Medical Centre',

@@ -3,7 +3,6 @@ import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, type PatchRoutesOnNavigationFunction } from 'react-router';
 import { createQueryClient } from '../app/query-client';
 import { routePatcher, routes } from '../app/routes';
-import { routerContext } from '../app/router-context';
 
 /**
  * Renders the whole app (every route, the real query client without retries) at `path`; `patchRoutesOnNavigation`
@@ -17,7 +16,6 @@ export function renderApp(
   const router = createMemoryRouter(routes, {
     initialEntries: [path],
     patchRoutesOnNavigation: options.patchRoutesOnNavigation ?? routePatcher(),
-    getContext: routerContext(queryClient),
   });
   const result = render(
     <QueryClientProvider client={queryClient}>

@@ -2,7 +2,7 @@ import type { SessionResponse } from '@gpbook/shared/session';
 import { todayInLondon } from '@gpbook/shared/time';
 import { describe, expect, it } from 'vitest';
 import { signedIn } from './api/get-session';
-import { londonToday, sessionLondonToday } from './london-today';
+import { londonToday } from './london-today';
 
 const session = (londonDay?: SessionResponse['londonDay']): SessionResponse => ({
   user: { id: 'u'.repeat(16), displayName: 'Jane Smith', givenName: 'Jane', familyName: 'Smith' },
@@ -40,19 +40,5 @@ describe('londonToday', () => {
     expect(londonToday({ status: 'signed-out', why: 'not-signed-in' }, now)).toBe('2026-03-29');
     expect(londonToday(signedIn(session(), now), now)).toBe('2026-03-29');
     expect(londonToday(undefined, at('2026-10-24T23:30:00Z'))).toBe('2026-10-25');
-  });
-});
-
-describe('sessionLondonToday', () => {
-  const day = { date: '2026-06-30', endsAt: '2026-06-30T23:00:00+00:00' };
-  const at = (iso: string) => Date.parse(iso);
-
-  it("gives the session's London date while it holds, and nothing where only the time-zone data could tell", () => {
-    const state = signedIn(session(day), at('2026-06-30T22:00:00Z'));
-    expect(sessionLondonToday(state, at('2026-06-30T22:59:59.999Z'))).toBe('2026-06-30');
-    expect(sessionLondonToday(state, at('2026-06-30T23:00:00Z'))).toBeUndefined();
-    expect(sessionLondonToday(signedIn(session(), at('2026-06-30T22:00:00Z')))).toBeUndefined();
-    expect(sessionLondonToday({ status: 'signed-out', why: 'expired' })).toBeUndefined();
-    expect(sessionLondonToday(undefined)).toBeUndefined();
   });
 });

@@ -8,20 +8,11 @@ import { useSession, type SessionState } from './api/get-session';
  * device works it out, which loads the time-zone data: a long pause on a slow phone (decision 0080).
  */
 export function londonToday(state: SessionState | undefined, now: number = Date.now()): LondonDate {
-  return sessionLondonToday(state, now) ?? todayInLondon(new Date(now));
-}
-
-/**
- * Today's date in London as the session answer gives it, while it holds; undefined when there is no such answer
- * (signed out, not known yet) or midnight has passed since, where only the time-zone data could tell.
- */
-export function sessionLondonToday(
-  state: SessionState | undefined,
-  now: number = Date.now(),
-): LondonDate | undefined {
-  if (state?.status !== 'signed-in') return undefined;
-  const day = state.session.londonDay;
-  return day && now + state.clockOffsetMs < Date.parse(day.endsAt) ? day.date : undefined;
+  if (state?.status === 'signed-in') {
+    const day = state.session.londonDay;
+    if (day && now + state.clockOffsetMs < Date.parse(day.endsAt)) return day.date;
+  }
+  return todayInLondon(new Date(now));
 }
 
 /** {@link londonToday} for the session this page has. */

@@ -5,7 +5,6 @@ import { BookingLayout } from './booking-layout';
 import { HowStepRoute } from './how';
 import { PracticeStepRoute } from './practice';
 import { SlotsStepRoute } from './slots';
-import { slotsLoader } from './slots-loader';
 import { BookingStartRoute } from './start';
 import { TypeStepRoute } from './type';
 
@@ -21,7 +20,7 @@ const steps: RouteObject[] = [
   { id: 'book-practice', path: 'practice', Component: PracticeStepRoute },
   { id: 'book-type', path: 'type', Component: TypeStepRoute },
   { id: 'book-how', path: 'how', Component: HowStepRoute },
-  { id: 'book-slots', path: 'slots', loader: slotsLoader, Component: SlotsStepRoute },
+  { id: 'book-slots', path: 'slots', Component: SlotsStepRoute },
   {
     id: 'book-reason',
     path: 'reason',

@@ -12,10 +12,8 @@ import {
   makeSlot,
   makeSlotsResponse,
   parkview,
-  todayForSession,
   unavailablePractice,
 } from '../../test/builders';
-import { setSessionState, signedIn } from '../../features/session/api/get-session';
 import { renderApp } from '../../test/render-app';
 
 const slot = makeSlot({ day: 1, time: '09:30' });
@@ -400,18 +398,6 @@ describe('booking journey', () => {
       'href',
       '/api/appointments/Y90001~new/calendar.ics',
     );
-  });
-
-  it('asks for the slot search once as the page opens with the session known: the page finds the loader’s', async () => {
-    const api = stubBooking();
-    const { queryClient } = renderApp(`/book/slots?${choices}&location=loc-1&from=${londonDay(1)}`);
-    // As the app's start does: the session is known before the slot page's routes have arrived, so the router's
-    // loader starts the search. Were the page's search another (another key), it would be asked twice.
-    setSessionState(queryClient, signedIn(makeSession({ londonDay: todayForSession() })));
-    await waitFor(() => expect(api.callsTo('GET', '/api/slots')).toHaveLength(1));
-    expect(await screen.findByRole('button', { name: /9:30am/ })).toBeInTheDocument();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(api.callsTo('GET', '/api/slots')).toHaveLength(1);
   });
 
   it('when the slot was just taken, says so and shows the refreshed list', async () => {

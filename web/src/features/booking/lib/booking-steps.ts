@@ -206,9 +206,7 @@ export function slotWindow(
 
 /**
  * The slot search the slot page makes for these choices: its two-week window, for the type, channel and surgery
- * chosen. Undefined while a step before the slot page is unanswered (the page sends the patient back to it). The
- * page and the router's start of the search (routes/book/slots-loader.ts) both ask through this, so for the same
- * address they ask for the same search.
+ * chosen. Undefined while a step before the slot page is unanswered (the page sends the patient back to it).
  */
 export function slotPageSearch(
   flow: BookingFlow,

@@ -19,31 +19,20 @@ export function getSlots(search: SlotSearch, signal?: AbortSignal): Promise<Slot
   return apiGet(`/api/slots?${params.toString()}`, slotsResponse, signal);
 }
 
-/** How long a slot answer is taken as it is, rather than asked for again (see slotsQueryOptions). */
-export const SLOTS_FRESH_MS = 10_000;
-
 export function slotsQueryOptions(search: SlotSearch) {
   return queryOptions({
     queryKey: slotsQueryKey(search),
     queryFn: ({ signal }) => getSlots(search, signal),
-    // Free slots go quickly: asked again when the patient comes back to the list, unless the answer came in the last
-    // few seconds. That answer is to the search the router started as the page opened (its loader), which can
-    // arrive before the page has first drawn; asking again then would be the same search twice. A booking, cancel
-    // or move through us drops every answer at once (invalidateQueries).
-    staleTime: SLOTS_FRESH_MS,
+    // Free slots go quickly: always ask again when the patient comes back to the list.
+    staleTime: 0,
   });
-}
-
-/** Starts the search unless it has been asked already (its answer cached, failed or on its way). */
-export function askForSlots(queryClient: QueryClient, search: SlotSearch): void {
-  if (!queryClient.getQueryState(slotsQueryKey(search)))
-    void queryClient.prefetchQuery(slotsQueryOptions(search));
 }
 
 /** Starts the search in the next task, unless it has been started meanwhile (by another render, or the query). */
 async function askSoon(queryClient: QueryClient, search: SlotSearch): Promise<void> {
   await nextTask();
-  askForSlots(queryClient, search);
+  if (!queryClient.getQueryState(slotsQueryKey(search)))
+    await queryClient.prefetchQuery(slotsQueryOptions(search));
 }
 
 /** The same search but for the location filter. */
