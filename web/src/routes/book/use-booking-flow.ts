@@ -1,12 +1,7 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { offersPracticeChoice, usePractices } from '../../features/practices/api/get-practices';
-import {
-  bookingFlow,
-  readChoices,
-  type BookingChoices,
-  type BookingFlow,
-} from '../../features/booking/lib/booking-steps';
+import { readChoices, type BookingChoices, type BookingFlow } from '../../features/booking/lib/booking-steps';
 import { useQueryParams } from '../../lib/query-params';
 
 /**
@@ -20,6 +15,11 @@ export function useBookingFlow(): { flow: BookingFlow; choices: BookingChoices }
   const practiceStep = offersPracticeChoice(practices.data);
   const search = params.toString();
   return useMemo(() => {
-    return { flow: bookingFlow(id, practiceStep), choices: readChoices(new URLSearchParams(search)) };
+    const choices = readChoices(new URLSearchParams(search));
+    const flow: BookingFlow =
+      id === undefined
+        ? { kind: 'book', base: '/book', practiceStep }
+        : { kind: 'reschedule', base: `/appointments/${encodeURIComponent(id)}/change`, appointmentId: id };
+    return { flow, choices };
   }, [id, practiceStep, search]);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bookingFlow,
   choicesSearch,
   earlierFrom,
   missingStep,
@@ -133,14 +132,5 @@ describe('booking steps', () => {
     expect(slotPageSearch({ ...book, practiceStep: false }, choices, today)).toEqual(
       slotPageSearch(book, choices, today),
     );
-  });
-
-  it('tells booking from moving an appointment by the address', () => {
-    expect(bookingFlow(undefined, true)).toEqual(book);
-    expect(bookingFlow('a1', false)).toEqual(reschedule);
-    expect(bookingFlow('a/1', false)).toMatchObject({
-      base: '/appointments/a%2F1/change',
-      appointmentId: 'a/1',
-    });
   });
 });

@@ -225,20 +225,6 @@ export function slotPageSearch(
   };
 }
 
-/**
- * The journey an address belongs to: booking, or moving the appointment `appointmentId` (the `:id` of
- * `/appointments/:id/change/…`). `practiceStep`: the patient chooses among the federation's surgeries.
- */
-export function bookingFlow(appointmentId: string | undefined, practiceStep: boolean): BookingFlow {
-  return appointmentId === undefined
-    ? { kind: 'book', base: '/book', practiceStep }
-    : {
-        kind: 'reschedule',
-        base: `/appointments/${encodeURIComponent(appointmentId)}/change`,
-        appointmentId,
-      };
-}
-
 /** The window before, not starting before today; undefined when the window already starts today. */
 export function earlierFrom(from: LondonDate, today: LondonDate): LondonDate | undefined {
   if (daysBetweenLondonDates(today, from) <= 0) return undefined;
