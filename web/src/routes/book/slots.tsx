@@ -11,7 +11,6 @@ import {
   laterFrom,
   nextPath,
   previousPath,
-  slotPageSearch,
   slotWindow,
   stepPath,
   type BookingChoices,
@@ -175,7 +174,18 @@ export function SlotsStepRoute() {
   const today = useLondonToday();
   const range = slotWindow(choices.from, today);
   const redirect = needsRedirect(flow, 'slots', choices);
-  const slots = useSlots(slotPageSearch(flow, choices, today));
+  const slots = useSlots(
+    redirect || !choices.practice
+      ? undefined
+      : {
+          practice: choices.practice,
+          from: range.from,
+          to: range.to,
+          role: choices.role,
+          channel: choices.channel,
+          location: choices.location,
+        },
+  );
   // Another surgery's times are on their way: the previous ones are not for choosing.
   const arrived = !(slots.isPending || slots.isPlaceholderData);
   // The list is drawn as a background render (React yields to the browser as it goes), so a long list of times

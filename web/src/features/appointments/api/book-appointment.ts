@@ -1,7 +1,7 @@
 import type { Appointment, BookAppointmentRequest } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { isOutcomeUnknown, isSlotTaken } from '../../../lib/outcome-unknown';
+import { freeTimesInDoubt, isOutcomeUnknown } from '../../../lib/outcome-unknown';
 import { appointment as appointmentCheck } from '../../../lib/answers';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
@@ -22,11 +22,10 @@ export function useBookAppointment() {
       void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },
     onError: (error) => {
-      const unknown = isOutcomeUnknown(error);
       // It may have been booked: the list is no longer known to be true.
-      if (unknown) void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
-      // Nor are the free times we hold, and where the slot was taken they were wrong: asked for again.
-      if (unknown || isSlotTaken(error)) void queryClient.invalidateQueries({ queryKey: ['slots'] });
+      if (isOutcomeUnknown(error))
+        void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
+      if (freeTimesInDoubt(error)) void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },
   });
 }

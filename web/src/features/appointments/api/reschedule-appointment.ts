@@ -5,7 +5,7 @@ import type {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { rescheduleAppointmentResponse } from '../../../lib/booking-answers';
 import { apiRequest } from '../../../lib/api-client';
-import { isOutcomeUnknown, isSlotTaken } from '../../../lib/outcome-unknown';
+import { freeTimesInDoubt, isOutcomeUnknown } from '../../../lib/outcome-unknown';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
 
@@ -36,14 +36,12 @@ export function useRescheduleAppointment(id: string) {
       void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },
     onError: (error) => {
-      const unknown = isOutcomeUnknown(error);
       // A new appointment may have been booked, and the old one cancelled.
-      if (unknown) {
+      if (isOutcomeUnknown(error)) {
         void queryClient.invalidateQueries({ queryKey: appointmentQueryKey(id), exact: true });
         void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
       }
-      // Nor are the free times we hold known to be true, and where the new slot was taken they were wrong.
-      if (unknown || isSlotTaken(error)) void queryClient.invalidateQueries({ queryKey: ['slots'] });
+      if (freeTimesInDoubt(error)) void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },
   });
 }

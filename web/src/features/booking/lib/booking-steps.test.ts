@@ -6,7 +6,6 @@ import {
   nextPath,
   previousPath,
   readChoices,
-  slotPageSearch,
   slotWindow,
   stepsOf,
   type BookingFlow,
@@ -104,33 +103,5 @@ describe('booking steps', () => {
     expect(slotWindow('2026-01-01', '2026-03-03').from).toBe('2026-03-03');
     expect(earlierFrom('2026-03-10', '2026-03-03')).toBe('2026-03-03');
     expect(earlierFrom('2026-03-03', '2026-03-03')).toBeUndefined();
-  });
-
-  it("asks for the slot page's search only once the steps before it are answered", () => {
-    const today = '2026-03-03';
-    const choices = { practice: 'Y90001', role: 'gp', channel: 'in-person', location: 'loc-2' } as const;
-    expect(slotPageSearch(book, choices, today)).toEqual({
-      practice: 'Y90001',
-      from: '2026-03-03',
-      to: '2026-03-16',
-      role: 'gp',
-      channel: 'in-person',
-      location: 'loc-2',
-    });
-    expect(slotPageSearch(book, { ...choices, from: '2026-03-17' }, today)).toMatchObject({
-      from: '2026-03-17',
-      to: '2026-03-30',
-    });
-    // The day shown and the filters applied on the page are not part of the search.
-    expect(slotPageSearch(book, { ...choices, day: '2026-03-05', time: 'morning' }, today)).toEqual(
-      slotPageSearch(book, choices, today),
-    );
-    expect(slotPageSearch(book, { ...choices, practice: undefined }, today)).toBeUndefined();
-    expect(slotPageSearch(book, { ...choices, channel: undefined }, today)).toBeUndefined();
-    expect(slotPageSearch(reschedule, { ...choices, role: undefined }, today)).toBeUndefined();
-    // Whether the practice is a step of its own does not change it.
-    expect(slotPageSearch({ ...book, practiceStep: false }, choices, today)).toEqual(
-      slotPageSearch(book, choices, today),
-    );
   });
 });

@@ -11,7 +11,6 @@ import { addDaysToLondonDate, daysBetweenLondonDates, type LondonDate } from '@g
 import { londonDate, odsCode } from '../../../lib/answers';
 import { locationId, slotId } from '../../../lib/booking-answers';
 import { isTimeOfDay, type TimeOfDay } from '../../../lib/time-of-day';
-import type { SlotSearch } from '../../slots/api/get-slots';
 
 /**
  * The booking journey's state that belongs in the address: which practice, type, channel, date window and slot.
@@ -202,27 +201,6 @@ export function slotWindow(
 ): { from: LondonDate; to: LondonDate } {
   const start = from !== undefined && daysBetweenLondonDates(today, from) >= 0 ? from : today;
   return { from: start, to: addDaysToLondonDate(start, WINDOW_DAYS - 1) };
-}
-
-/**
- * The slot search the slot page makes for these choices: its two-week window, for the type, channel and surgery
- * chosen. Undefined while a step before the slot page is unanswered (the page sends the patient back to it).
- */
-export function slotPageSearch(
-  flow: BookingFlow,
-  choices: BookingChoices,
-  today: LondonDate,
-): SlotSearch | undefined {
-  if (choices.practice === undefined || needsRedirect(flow, 'slots', choices)) return undefined;
-  const range = slotWindow(choices.from, today);
-  return {
-    practice: choices.practice,
-    from: range.from,
-    to: range.to,
-    role: choices.role,
-    channel: choices.channel,
-    location: choices.location,
-  };
 }
 
 /** The window before, not starting before today; undefined when the window already starts today. */
