@@ -15,11 +15,3 @@ export function isOutcomeUnknown(error: unknown): boolean {
 export function isSlotTaken(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'slot_taken' || error.code === 'slot_unavailable');
 }
-
-/**
- * After a booking or a move failed: whether the free times we hold may no longer be true (the slot was taken, or we
- * cannot tell what the practice's system now holds), so they are asked for again.
- */
-export function freeTimesInDoubt(error: unknown): boolean {
-  return isOutcomeUnknown(error) || isSlotTaken(error);
-}

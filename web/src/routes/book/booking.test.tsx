@@ -414,10 +414,14 @@ describe('booking journey', () => {
       status: 200,
       body: makeSlotsResponse([makeSlot({ day: 3, time: '14:00' })]),
     });
+    // The new list is on its way while the page says so: the taken time is never offered meanwhile.
+    const answer = api.hold('GET /api/slots');
     await userEvent.click(await screen.findByRole('button', { name: 'Book appointment' }));
     expect(
       await screen.findByRole('heading', { name: 'Sorry, that appointment has just been taken' }),
     ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /9:30am/ })).not.toBeInTheDocument();
+    answer();
     expect(await screen.findByRole('button', { name: /2pm/ })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /9:30am/ })).not.toBeInTheDocument();
   });

@@ -1,7 +1,8 @@
 import type { Appointment, BookAppointmentRequest } from '@gpbook/shared/appointments';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { freeTimesInDoubt, isOutcomeUnknown } from '../../../lib/outcome-unknown';
+import { dropFreeTimes } from '../../slots/api/get-slots';
+import { isOutcomeUnknown, isSlotTaken } from '../../../lib/outcome-unknown';
 import { appointment as appointmentCheck } from '../../../lib/answers';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
@@ -22,10 +23,11 @@ export function useBookAppointment() {
       void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },
     onError: (error) => {
-      // It may have been booked: the list is no longer known to be true.
-      if (isOutcomeUnknown(error))
+      if (isOutcomeUnknown(error)) {
+        // It may have been booked: the list and the free times we hold are no longer known to be true.
         void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
-      if (freeTimesInDoubt(error)) void queryClient.invalidateQueries({ queryKey: ['slots'] });
+        void queryClient.invalidateQueries({ queryKey: ['slots'] });
+      } else if (isSlotTaken(error)) dropFreeTimes(queryClient);
     },
   });
 }

@@ -5,7 +5,8 @@ import type {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { rescheduleAppointmentResponse } from '../../../lib/booking-answers';
 import { apiRequest } from '../../../lib/api-client';
-import { freeTimesInDoubt, isOutcomeUnknown } from '../../../lib/outcome-unknown';
+import { dropFreeTimes } from '../../slots/api/get-slots';
+import { isOutcomeUnknown, isSlotTaken } from '../../../lib/outcome-unknown';
 import { appointmentQueryKey } from './get-appointment';
 import { appointmentsQueryKey } from './get-appointments';
 
@@ -40,8 +41,8 @@ export function useRescheduleAppointment(id: string) {
       if (isOutcomeUnknown(error)) {
         void queryClient.invalidateQueries({ queryKey: appointmentQueryKey(id), exact: true });
         void queryClient.invalidateQueries({ queryKey: appointmentsQueryKey, exact: true });
-      }
-      if (freeTimesInDoubt(error)) void queryClient.invalidateQueries({ queryKey: ['slots'] });
+        void queryClient.invalidateQueries({ queryKey: ['slots'] });
+      } else if (isSlotTaken(error)) dropFreeTimes(queryClient);
     },
   });
 }

@@ -28,6 +28,15 @@ export function slotsQueryOptions(search: SlotSearch) {
   });
 }
 
+/**
+ * Drops every slot answer held, after the practice said a slot in one was not free: those answers are wrong, so the
+ * slot page shows "Loading" until a new answer comes rather than offer the taken time again meanwhile (marking them
+ * stale would keep them on screen while they are asked again). Pages showing them ask again at once.
+ */
+export function dropFreeTimes(queryClient: QueryClient): void {
+  void queryClient.resetQueries({ queryKey: ['slots'] });
+}
+
 /** Starts the search in the next task, unless it has been started meanwhile (by another render, or the query). */
 async function askSoon(queryClient: QueryClient, search: SlotSearch): Promise<void> {
   await nextTask();
