@@ -1,12 +1,13 @@
 /**
- * `npm run bench:web:tasks -- TRACE [--dist=web/dist] [--min=12.5]`: the main-thread tasks of one page load, read
+ * `npm run bench:web:tasks -- TRACE [--dist=web/dist] [--min=12.5] [--leaves]`: the main-thread tasks of one page load, read
  * from a trace that `bench:web --save-traces` kept (bench-results/lighthouse/PAGE-N-0.trace.json). It prints:
  * - how many tasks ran after the first contentful paint and their time, and the part of each task over 12.5 ms,
  *   which is what Lighthouse's TBT counts at its 4× CPU slowdown (its own figure comes from a simulation, so the
  *   two differ);
  * - each task of at least `--min` ms after the first paint, with the trace events under it (script evaluation,
  *   layout, timers…), and where the trace has JavaScript samples (`--save-traces=samples`), the functions the
- *   samples fell in, mapped through the build's source maps to our sources and packages.
+ *   samples fell in, mapped through the build's source maps to our sources and packages (`--leaves`: also the
+ *   innermost functions, wherever they are, for the cost inside a package).
  * This is how decision 0082's findings were made. Times are the browser's own, without Lighthouse's slowdown.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -165,12 +166,13 @@ if (!tracePath || !existsSync(tracePath)) {
   console.error(
     tracePath
       ? `no such trace: ${tracePath}`
-      : 'usage: npm run bench:web:tasks -- TRACE.json [--dist=web/dist] [--min=12.5]',
+      : 'usage: npm run bench:web:tasks -- TRACE.json [--dist=web/dist] [--min=12.5] [--leaves]',
   );
   process.exit(2);
 }
 const dist = option('dist', 'web/dist');
 const minimum = Number(option('min', String(BLOCKING_MS)));
+const leaves = process.argv.includes('--leaves');
 const raw = JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
 const events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
 const thread = mainThread(events);
@@ -216,4 +218,10 @@ for (const task of tasks) {
   for (const sample of within)
     by.set(sampleLabel(sample.stack), (by.get(sampleLabel(sample.stack)) ?? 0) + 1);
   for (const [label, count] of top(by, 8)) console.log(`  ${String(count).padStart(6)} samples  ${label}`);
+  if (!leaves) continue;
+  const byLeaf = new Map<string, number>();
+  for (const sample of within)
+    byLeaf.set(sample.stack[0] ?? '', (byLeaf.get(sample.stack[0] ?? '') ?? 0) + 1);
+  console.log('    innermost functions:');
+  for (const [leaf, count] of top(byLeaf, 10)) console.log(`  ${String(count).padStart(6)} samples  ${leaf}`);
 }
