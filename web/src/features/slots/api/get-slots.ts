@@ -1,8 +1,7 @@
 import type { SlotsQuery, SlotsResponse } from '@gpbook/shared/slots';
-import { hashKey, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { hashKey, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { slotsResponse } from '../../../lib/booking-answers';
 import { apiGet } from '../../../lib/api-client';
-import { nextTask } from '../../../lib/next-task';
 
 export type SlotSearch = Pick<SlotsQuery, 'practice' | 'from' | 'to' | 'role' | 'channel' | 'location'>;
 
@@ -37,13 +36,6 @@ export function dropFreeTimes(queryClient: QueryClient): void {
   void queryClient.resetQueries({ queryKey: ['slots'] });
 }
 
-/** Starts the search in the next task, unless it has been started meanwhile (by another render, or the query). */
-async function askSoon(queryClient: QueryClient, search: SlotSearch): Promise<void> {
-  await nextTask();
-  if (!queryClient.getQueryState(slotsQueryKey(search)))
-    await queryClient.prefetchQuery(slotsQueryOptions(search));
-}
-
 /** The same search but for the location filter. */
 function onlyLocationDiffers(a: SlotSearch, b: SlotSearch): boolean {
   return hashKey([{ ...a, location: undefined }]) === hashKey([{ ...b, location: undefined }]);
@@ -54,13 +46,6 @@ function onlyLocationDiffers(a: SlotSearch, b: SlotSearch): boolean {
  * surgery filter, which is built from it, stays on the page and keeps focus; its slots are not for showing.
  */
 export function useSlots(search: SlotSearch | undefined) {
-  const queryClient = useQueryClient();
-  // A search not asked before is started from the render, in a task of its own (TanStack Query's prefetch in render,
-  // as its usePrefetchQuery, a task later): not from the effects that run as the page first appears, one long task
-  // with every query subscribing, nor inside the render of this page's one large component (Total Blocking Time,
-  // decision 0082); and the practice's answer is on its way sooner. A search already asked (cached, failed or on its
-  // way) is left to the query below.
-  if (search && !queryClient.getQueryState(slotsQueryKey(search))) void askSoon(queryClient, search);
   return useQuery({
     ...slotsQueryOptions(search ?? { practice: 'NONE', from: '1970-01-01', to: '1970-01-01' }),
     enabled: search !== undefined,
