@@ -1,9 +1,10 @@
 /**
- * `npm run bench:profile -- PROFILE_OR_DIR [--top=20]`: the top entries of a V8 CPU profile, such as the one
+ * `npm run bench:profile -- PROFILE_OR_DIR [--top=20] [--from=SECONDS]`: the top entries of a V8 CPU profile, such as the one
  * `BENCH_CPU_PROF=<dir> npm run bench:bff` has the BFF write (the newest `.cpuprofile` in a directory is read).
  * It prints where the process's busy time went: by area (our sources, each package, Node's own JavaScript, native
  * code and the garbage collector), then the functions with the most self time, each with its file and line. Idle
- * time is left out of the shares. This is how the profile figures in decision 0041 and the issue notes are made.
+ * time is left out of the shares; `--from=` leaves out the first seconds (the process's start, whose module loading
+ * is no request's cost). This is how the profile figures in decision 0041 and the issue notes are made.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -59,15 +60,24 @@ interface SelfTime {
   ms: number;
 }
 
-/** Self time per function (name, file and line) and per area, in milliseconds, idle included. */
-function selfTimes(profile: CpuProfile, root = process.cwd()): { functions: SelfTime[]; total: number } {
+/**
+ * Self time per function (name, file and line), in milliseconds, idle included, for the samples from `fromMs` into
+ * the profile on (to leave out the process's start: loading modules is not what a request costs).
+ */
+function selfTimes(
+  profile: CpuProfile,
+  fromMs: number,
+  root = process.cwd(),
+): { functions: SelfTime[]; total: number } {
   const byNode = new Map<number, ProfileNode>(profile.nodes.map((node) => [node.id, node]));
   const byKey = new Map<string, SelfTime>();
   let total = 0;
+  let at = 0;
   profile.samples.forEach((id, index) => {
     const node = byNode.get(id);
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
-    if (!node) return;
+    at += ms;
+    if (!node || at < fromMs) return;
     total += ms;
     const { functionName, url, lineNumber } = node.callFrame;
     const file = url.startsWith('file://') ? relative(root, new URL(url).pathname) : url;
@@ -86,13 +96,17 @@ function percent(part: number, whole: number): string {
 function main(): void {
   const args = process.argv.slice(2);
   const path = args.find((arg) => !arg.startsWith('--'));
-  const top = Number(args.find((arg) => arg.startsWith('--top='))?.slice('--top='.length) ?? 20);
-  if (path === undefined || !Number.isInteger(top) || top < 1) {
-    console.error('usage: npm run bench:profile -- PROFILE_OR_DIR [--top=20]');
+  const option = (name: string, fallback: number) =>
+    Number(args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
+  const top = option('top', 20);
+  const fromSeconds = option('from', 0);
+  if (path === undefined || !Number.isInteger(top) || top < 1 || !(fromSeconds >= 0)) {
+    console.error('usage: npm run bench:profile -- PROFILE_OR_DIR [--top=20] [--from=SECONDS]');
     process.exit(2);
   }
   const file = profileFile(path);
-  const { functions, total } = selfTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const { functions, total } = selfTimes(profile, fromSeconds * 1000);
   const idle = functions.filter((entry) => entry.area === '(idle)').reduce((sum, entry) => sum + entry.ms, 0);
   const busy = total - idle;
   if (busy <= 0) throw new Error(`${file} holds no busy samples`);
