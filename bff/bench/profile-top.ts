@@ -1,6 +1,6 @@
 /**
- * `npm run bench:profile -- PROFILE_OR_DIR [--top=20] [--from=SECONDS]`: the top entries of a V8 CPU profile, such as the one
- * `BENCH_CPU_PROF=<dir> npm run bench:bff` has the BFF write (the newest `.cpuprofile` in a directory is read).
+ * `npm run bench:profile -- PROFILE_OR_DIR [--top=20] [--from=SECONDS]`: the top entries of a V8 CPU profile, such
+ * as the one `BENCH_CPU_PROF=<dir> npm run bench:bff` has the BFF write (the newest `.cpuprofile` in a directory).
  * It prints where the process's busy time went: by area (our sources, each package, Node's own JavaScript, native
  * code and the garbage collector), then the functions with the most self time, each with its file and line. Idle
  * time is left out of the shares; `--from=` leaves out the first seconds (the process's start, whose module loading
@@ -29,13 +29,12 @@ interface CpuProfile {
 /** The profile file: the path itself, or the newest `.cpuprofile` in that directory. */
 function profileFile(path: string): string {
   if (!statSync(path).isDirectory()) return path;
-  const files = readdirSync(path)
+  const [newest] = readdirSync(path)
     .filter((name) => name.endsWith('.cpuprofile'))
-    .map((name) => join(path, name))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  const newest = files[0];
+    .map((name) => ({ file: join(path, name), mtimeMs: statSync(join(path, name)).mtimeMs }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
   if (newest === undefined) throw new Error(`no .cpuprofile in ${path}`);
-  return newest;
+  return newest.file;
 }
 
 /** Which part of the process a frame belongs to: ours, a package, Node's own JavaScript, or the VM's. */
@@ -111,7 +110,7 @@ function main(): void {
   const busy = total - idle;
   if (busy <= 0) throw new Error(`${file} holds no busy samples`);
   console.log(
-    `${file}: ${total.toFixed(0)} ms sampled, ${busy.toFixed(0)} ms busy (shares below are of busy time)\n`,
+    `${file}: ${total.toFixed(0)} ms sampled from ${fromSeconds} s on, ${busy.toFixed(0)} ms busy (shares below are of busy time)\n`,
   );
 
   const areas = new Map<string, number>();

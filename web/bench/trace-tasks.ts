@@ -1,6 +1,6 @@
 /**
- * `npm run bench:web:tasks -- TRACE [--dist=web/dist] [--min=12.5] [--leaves]`: the main-thread tasks of one page load, read
- * from a trace that `bench:web --save-traces` kept (bench-results/lighthouse/PAGE-N-0.trace.json). It prints:
+ * `npm run bench:web:tasks -- TRACE [--dist=web/dist] [--min=12.5] [--leaves]`: the main-thread tasks of one page
+ * load, read from a trace that `bench:web --save-traces` kept (bench-results/lighthouse/PAGE-N-0.trace.json). It prints:
  * - how many tasks ran after the first contentful paint and their time, and the part of each task over 12.5 ms,
  *   which is what Lighthouse's TBT counts at its 4× CPU slowdown (its own figure comes from a simulation, so the
  *   two differ);
@@ -157,6 +157,13 @@ function sampleLabel(stack: readonly string[]): string {
   return ours ? `${ours} > ${where}` : where;
 }
 
+/** How many of `items` fall under each key. */
+function tally<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  return counts;
+}
+
 function top<K>(counts: Map<K, number>, count: number): Array<[K, number]> {
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, count);
 }
@@ -214,14 +221,10 @@ for (const task of tasks) {
     console.log(`  ${longest.toFixed(1).padStart(6)} ms  ${label}`);
   const within = samples.filter((sample) => sample.ts >= task.ts && sample.ts < end);
   if (!within.length) continue;
-  const by = new Map<string, number>();
-  for (const sample of within)
-    by.set(sampleLabel(sample.stack), (by.get(sampleLabel(sample.stack)) ?? 0) + 1);
+  const by = tally(within, (sample) => sampleLabel(sample.stack));
   for (const [label, count] of top(by, 8)) console.log(`  ${String(count).padStart(6)} samples  ${label}`);
   if (!leaves) continue;
-  const byLeaf = new Map<string, number>();
-  for (const sample of within)
-    byLeaf.set(sample.stack[0] ?? '', (byLeaf.get(sample.stack[0] ?? '') ?? 0) + 1);
+  const byLeaf = tally(within, (sample) => sample.stack[0] ?? '');
   console.log('    innermost functions:');
   for (const [leaf, count] of top(byLeaf, 10)) console.log(`  ${String(count).padStart(6)} samples  ${leaf}`);
 }
